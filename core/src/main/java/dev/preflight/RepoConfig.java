@@ -1,0 +1,127 @@
+package dev.preflight;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of one repository (database + locations + history table), resolved from
+ * {@link PreflightConfig}. Immutable. {@link #toString()} never shows the password.
+ */
+public final class RepoConfig {
+
+    private final String name;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final List<String> locations;
+    private final List<String> dataLocations;
+    private final String schema;
+    private final String table;
+    private final Duration lockWait;
+    private final Duration connectRetry;
+    private final Duration lockTimeout;
+    private final int lockRetries;
+    private final boolean outOfOrder;
+    private final boolean strict;
+    private final String lint;
+
+    RepoConfig(String name, String url, String user, String password, List<String> locations,
+               List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
+               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint) {
+        this.name = name;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.locations = List.copyOf(locations);
+        this.dataLocations = List.copyOf(dataLocations);
+        this.schema = schema;
+        this.table = table;
+        this.lockWait = lockWait;
+        this.connectRetry = connectRetry;
+        this.lockTimeout = lockTimeout;
+        this.lockRetries = lockRetries;
+        this.outOfOrder = outOfOrder;
+        this.strict = strict;
+        this.lint = lint;
+    }
+
+    /** The repository name ({@code main} unless {@code preflight.repos} says otherwise). */
+    public String name() {
+        return name;
+    }
+
+    /** The JDBC URL, without credentials. */
+    public String url() {
+        return url;
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The password; handle with care, it must never reach a log, an MBean or a message. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    public List<String> locations() {
+        return locations;
+    }
+
+    public List<String> dataLocations() {
+        return dataLocations;
+    }
+
+    /** Schema of the history table. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Name of the history table. */
+    public String table() {
+        return table;
+    }
+
+    /** How long to wait for the migration lock; empty = as long as the holder is alive. */
+    public Optional<Duration> lockWait() {
+        return Optional.ofNullable(lockWait);
+    }
+
+    /** How long to keep retrying when the database cannot be reached. */
+    public Duration connectRetry() {
+        return connectRetry;
+    }
+
+    /** PostgreSQL {@code lock_timeout} set for DDL. */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
+    public int lockRetries() {
+        return lockRetries;
+    }
+
+    /** Whether pending migrations older than the newest applied one may run. */
+    public boolean outOfOrder() {
+        return outOfOrder;
+    }
+
+    /** Whether files that match no layout are an error. */
+    public boolean strict() {
+        return strict;
+    }
+
+    /** {@code warn}, {@code error} or {@code off}. */
+    public String lint() {
+        return lint;
+    }
+
+    @Override
+    public String toString() {
+        return "RepoConfig{name=" + name + ", url=" + url + ", user=" + user
+                + ", password=" + (password == null ? "<none>" : "*****")
+                + ", locations=" + locations + ", dataLocations=" + dataLocations
+                + ", schema=" + schema + ", table=" + table + "}";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.preflight;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A migration version: numeric segments compared numerically, so {@code 1.10 > 1.9}, {@code 0042 == 42}
+ * and {@code 1.0 == 1}. Segments are separated by {@code .} or {@code _} (Flyway writes {@code V1_2__x.sql}
+ * for 1.2); dashes are not part of a version (Diesel's {@code 2024-02-12-120203} is {@code 20240212120203}).
+ *
+ * <pre>{@code
+ * Version.parse("2024-02-12-120203").normalized();   // "20240212120203"
+ * Version.parse("1.10").compareTo(Version.parse("1.9")) > 0
+ * }</pre>
+ *
+ * <p>{@link #toString()} gives the version as it was written; {@link #normalized()} is the form stored in
+ * the history table and the one two versions are compared by.
+ */
+public final class Version implements Comparable<Version> {
+
+    private final String text;
+    private final List<BigInteger> segments;
+
+    private Version(String text, List<BigInteger> segments) {
+        this.text = text;
+        this.segments = segments;
+    }
+
+    /**
+     * Parses a version as it appears in a file or folder name, or in its normalised form.
+     *
+     * @throws IllegalArgumentException naming the text when it is not a version
+     */
+    public static Version parse(String text) {
+        Objects.requireNonNull(text, "version");
+        String trimmed = text.strip();
+        String digits = trimmed.replace("-", "");
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' is not a version: expected digits such as 42, 1.2.3 or 20240101120000");
+        }
+        List<BigInteger> segments = new ArrayList<>();
+        for (String part : digits.split("[._]", -1)) {
+            if (part.isEmpty() || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new IllegalArgumentException("'" + text + "' is not a version: expected digits separated by '.' "
+                        + "(for example 42, 1.2.3, 2024-02-12-120203 or 20240101120000)");
+            }
+            segments.add(new BigInteger(part));
+        }
+        // Trailing zero segments do not change the version (1.0 == 1), as in Flyway.
+        int size = segments.size();
+        while (size > 1 && segments.get(size - 1).signum() == 0) {
+            size--;
+        }
+        return new Version(trimmed, Collections.unmodifiableList(new ArrayList<>(segments.subList(0, size))));
+    }
+
+    /** True when {@code text} parses as a version. */
+    public static boolean isVersion(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The canonical text: segments without leading zeros joined by '.', e.g. {@code 1.2.3} or {@code 42}. */
+    public String normalized() {
+        StringBuilder out = new StringBuilder();
+        for (BigInteger segment : segments) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(segment);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public int compareTo(Version other) {
+        int n = Math.max(segments.size(), other.segments.size());
+        for (int i = 0; i < n; i++) {
+            BigInteger a = i < segments.size() ? segments.get(i) : BigInteger.ZERO;
+            BigInteger b = i < other.segments.size() ? other.segments.get(i) : BigInteger.ZERO;
+            int c = a.compareTo(b);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Version v && segments.equals(v.segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    /** The version as it was written. */
+    @Override
+    public String toString() {
+        return text;
+    }
+}

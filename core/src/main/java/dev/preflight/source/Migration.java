@@ -1,0 +1,69 @@
+package dev.preflight.source;
+
+import dev.preflight.JavaMigration;
+import dev.preflight.Kind;
+import dev.preflight.Version;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One migration as read from a location: SQL (up and optional down) or a {@link JavaMigration}.
+ * Built by a {@link Layout}; the engine never needs to know which layout it came from.
+ *
+ * @param kind SCHEMA, DATA or REPEATABLE
+ * @param version null for a repeatable migration
+ * @param name the description part of the file name, e.g. {@code create_users}
+ * @param layout the layout that read it (dbmate, golang-migrate, diesel, flyway, java): for messages only
+ * @param up the up script; null for a Java migration
+ * @param down the down script, or null when there is none (then it cannot be rolled back)
+ * @param transactional false when the layout's own marker says so (the engine also refuses statements
+ *                      that cannot run in a transaction inside a transactional migration)
+ * @param checksum SHA-256 of the up script (line endings normalised), or the Java migration's own value
+ * @param java the Java migration, or null
+ */
+public record Migration(Kind kind, Version version, String name, String layout, Script up, Script down,
+                        boolean transactional, String checksum, JavaMigration java) {
+
+    public Migration {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        if (kind != Kind.REPEATABLE) {
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /** A SQL migration; the checksum is computed from the up script. */
+    public static Migration sql(Kind kind, Version version, String name, String layout, Script up, Script down,
+                                boolean transactional) {
+        return new Migration(kind, version, name, layout, up, down, transactional, checksumOf(up.sql()), null);
+    }
+
+    /** The file (or class) a user should open to see this migration. */
+    public String origin() {
+        return java != null ? java.getClass().getName() : up.origin();
+    }
+
+    /** The identifier shown to users: the version as written, or {@code R__name} for a repeatable. */
+    public String id() {
+        return version != null ? version.toString() : "R__" + name;
+    }
+
+    public boolean hasDown() {
+        return java != null ? java.reversible() : down != null;
+    }
+
+    /** SHA-256 (hex) of a script with line endings normalised, so a checkout on Windows does not drift. */
+    public static String checksumOf(String sql) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String normalized = sql.replace("\r\n", "\n").replace('\r', '\n');
+            return HexFormat.of().formatHex(digest.digest(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}
