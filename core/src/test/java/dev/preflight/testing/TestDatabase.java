@@ -1,7 +1,9 @@
 package dev.preflight.testing;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
@@ -20,25 +22,59 @@ import java.util.UUID;
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}).
  *
  * <pre>{@code
- * @RegisterExtension static final TestDatabase db = new TestDatabase();
+ * @RegisterExtension static final TestDatabase db = new TestDatabase();          // one per class
+ * @RegisterExtension final TestDatabase db = TestDatabase.perTest();              // one per test method
  * ... db.url() ... db.queryColumn("select version from preflight_schema_history")
  * }</pre>
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     public static final String SERVER_URL = System.getenv().getOrDefault("PREFLIGHT_TEST_JDBC_URL",
             "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
+    private final boolean perTest;
     private String name;
+
+    /** A database for the whole test class (register as a static field). */
+    public TestDatabase() {
+        this(false);
+    }
+
+    private TestDatabase(boolean perTest) {
+        this.perTest = perTest;
+    }
+
+    /** A fresh database for every test method (register as an instance field). */
+    public static TestDatabase perTest() {
+        return new TestDatabase(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        create();
+        if (!perTest) {
+            create();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
-        drop();
+        if (!perTest) {
+            drop();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        if (perTest) {
+            create();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        if (perTest) {
+            drop();
+        }
     }
 
     /** Creates the database; called by JUnit, or by hand outside an extension. */

@@ -1,0 +1,157 @@
+package dev.preflight.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.preflight.ConfigException;
+import dev.preflight.DatabaseUnavailableException;
+import dev.preflight.MigrationListener;
+import dev.preflight.RepoConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The connections of one repository: a HikariCP pool of at most two (one holds the migration lock, one
+ * does the work), opened on first use after waiting for the database, idle ones closed.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Errors that waiting will not cure: bad password, unknown user, no permission to connect. */
+    private static final Set<String> FATAL_SQL_STATES = Set.of("28P01", "28000", "42501");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
+
+    private final RepoConfig repo;
+    private final MigrationListener listener;
+    private HikariDataSource pool;
+
+    public Database(RepoConfig repo, MigrationListener listener) {
+        this.repo = repo;
+        this.listener = listener;
+    }
+
+    /** A connection from the pool, opening the pool (and waiting for the database) the first time. */
+    public Connection connection() throws SQLException {
+        return pool().getConnection();
+    }
+
+    /** The pool, opened with the connect-retry policy on first use. */
+    public synchronized javax.sql.DataSource pool() {
+        if (pool == null) {
+            pool = openWithRetry();
+        }
+        return pool;
+    }
+
+    private HikariDataSource openWithRetry() {
+        if (repo.url() == null || repo.url().isBlank()) {
+            throw new ConfigException("no url configured for repo " + repo.name()
+                    + ": set preflight.url (or " + repo.name() + ".url), PREFLIGHT_URL or DATABASE_URL");
+        }
+        long deadline = System.nanoTime() + repo.connectRetry().toNanos();
+        long backoffMillis = 200;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new HikariDataSource(hikariConfig());
+            } catch (HikariPool.PoolInitializationException e) {
+                SQLException cause = sqlCause(e);
+                String reason = cause != null ? cause.getMessage() : String.valueOf(e.getMessage());
+                if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {
+                    throw new DatabaseUnavailableException("cannot connect to " + maskedUrl(repo.url()) + " as "
+                            + repo.user().orElse("(default user)") + ": " + mask(reason)
+                            + ". Check preflight.user and preflight.password.", null);
+                }
+                if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                    throw new DatabaseUnavailableException("database " + maskedUrl(repo.url())
+                            + " did not answer within connect-retry=" + format(repo.connectRetry()) + " ("
+                            + attempt + " attempts): " + mask(reason)
+                            + ". Is PostgreSQL running and reachable? Raise preflight.connect-retry to wait longer.", null);
+                }
+                listener.waitingForDatabase(repo.name(), attempt, mask(reason));
+                LOG.warn("Database {} not reachable (attempt {}): {}; retrying in {} ms", maskedUrl(repo.url()),
+                        attempt, mask(reason), backoffMillis);
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private HikariConfig hikariConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("preflight-" + repo.name());
+        config.setJdbcUrl(repo.url());
+        repo.user().ifPresent(config::setUsername);
+        repo.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
+        config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+        // Try once, fail fast: the retry loop above owns the waiting and the messages.
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("ApplicationName", applicationName());
+        config.addDataSourceProperty("connectTimeout", "10");
+        return config;
+    }
+
+    /** What other sessions see in pg_stat_activity, so a lock holder can be identified. */
+    private String applicationName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        String name = "preflight " + repo.name() + " " + host + " pid " + ProcessHandle.current().pid();
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** A JDBC URL safe to print: any {@code password=} parameter masked. */
+    public static String maskedUrl(String url) {
+        return url == null ? null : PASSWORD_PARAMETER.matcher(url).replaceAll("$1*****");
+    }
+
+    private String mask(String message) {
+        String masked = maskedUrl(message);
+        if (masked != null && repo.password().isPresent() && !repo.password().get().isEmpty()) {
+            masked = masked.replace(repo.password().get(), "*****");
+        }
+        return masked;
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.preflight.engine;
+
+import dev.preflight.Kind;
+import dev.preflight.MigrationStatus;
+import dev.preflight.MigrationStatus.State;
+import dev.preflight.Version;
+import dev.preflight.db.HistoryRow;
+import dev.preflight.source.Migration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The migrations of one kind (schema with its repeatables, or data) matched against the rows of the
+ * history table that was read once for this command. Pure: no I/O, so every rule is testable alone.
+ */
+final class History {
+
+    private final Kind kind;
+    private final List<Migration> versioned = new ArrayList<>();
+    private final List<Migration> repeatables = new ArrayList<>();
+    private final Map<Version, Migration> filesByVersion = new HashMap<>();
+    private final TreeMap<Version, HistoryRow> applied = new TreeMap<>();
+    /** Failed rows by version (normalised) or {@code R__name}; a later success of the same one clears it. */
+    private final Map<String, HistoryRow> failed = new LinkedHashMap<>();
+    private final Map<String, HistoryRow> latestRepeatable = new HashMap<>();
+    private HistoryRow baseline;
+
+    /**
+     * @param kind SCHEMA (also covers repeatable and baseline rows) or DATA
+     * @param files the migrations of that kind, as found
+     * @param rows every history row, in installation order
+     */
+    History(Kind kind, List<Migration> files, List<HistoryRow> rows) {
+        this.kind = kind;
+        for (Migration m : files) {
+            if (m.kind() == Kind.REPEATABLE) {
+                repeatables.add(m);
+            } else {
+                versioned.add(m);
+                filesByVersion.put(m.version(), m);
+            }
+        }
+        versioned.sort(Comparator.comparing(Migration::version));
+        for (HistoryRow row : rows) {
+            if (row.kind() == kind) {
+                if (row.success()) {
+                    applied.put(row.version(), row);
+                    failed.remove(key(row));
+                } else {
+                    failed.put(key(row), row);
+                }
+            } else if (kind == Kind.SCHEMA && row.kind() == Kind.BASELINE && row.success()) {
+                baseline = row;
+            } else if (kind == Kind.SCHEMA && row.kind() == Kind.REPEATABLE) {
+                if (row.success()) {
+                    latestRepeatable.put(row.name(), row);
+                    failed.remove(key(row));
+                } else {
+                    failed.put(key(row), row);
+                }
+            }
+        }
+    }
+
+    private static String key(HistoryRow row) {
+        return row.version() != null ? row.version().normalized() : "R__" + row.name();
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    HistoryRow baseline() {
+        return baseline;
+    }
+
+    /** Rows of failed non-transactional migrations: they block every run until repaired. */
+    List<HistoryRow> failed() {
+        return List.copyOf(failed.values());
+    }
+
+    /** Applied versioned migrations (baseline excluded), oldest first. */
+    List<HistoryRow> applied() {
+        return List.copyOf(applied.values());
+    }
+
+    Migration file(Version version) {
+        return filesByVersion.get(version);
+    }
+
+    boolean isApplied(Version version) {
+        return applied.containsKey(version) || (baseline != null && version.compareTo(baseline.version()) <= 0);
+    }
+
+    boolean isKnown(Version version) {
+        return filesByVersion.containsKey(version) || applied.containsKey(version)
+                || (baseline != null && baseline.version().equals(version));
+    }
+
+    /** Versioned migrations not applied yet (and not covered by the baseline), oldest first. */
+    List<Migration> pending() {
+        List<Migration> out = new ArrayList<>();
+        for (Migration m : versioned) {
+            if (!isApplied(m.version()) && !failed.containsKey(m.version().normalized())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The newest applied version, or the baseline's, or null. */
+    Version newestApplied() {
+        Version newest = applied.isEmpty() ? null : applied.lastKey();
+        if (baseline != null && (newest == null || baseline.version().compareTo(newest) > 0)) {
+            newest = baseline.version();
+        }
+        return newest;
+    }
+
+    /** Repeatable migrations never run, or changed since their last run. */
+    List<Migration> repeatablesToRun() {
+        List<Migration> out = new ArrayList<>();
+        for (Migration m : repeatables) {
+            HistoryRow last = latestRepeatable.get(m.name());
+            if (last == null || !Objects.equals(last.checksum(), m.checksum())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Applied migrations whose file changed since (checksums known on both sides and different). */
+    List<Drift> drifted() {
+        List<Drift> out = new ArrayList<>();
+        for (HistoryRow row : applied.values()) {
+            Migration file = filesByVersion.get(row.version());
+            if (file != null && file.checksum() != null && row.checksum() != null
+                    && !file.checksum().equals(row.checksum())) {
+                out.add(new Drift(file, row));
+            }
+        }
+        return out;
+    }
+
+    /** Applied migrations whose file is gone. */
+    List<HistoryRow> missing() {
+        return applied.values().stream().filter(r -> !filesByVersion.containsKey(r.version())).toList();
+    }
+
+    record Drift(Migration file, HistoryRow row) {
+    }
+
+    /** The status lines of this kind: versioned by version (baseline in its place), repeatables last. */
+    List<MigrationStatus> statuses() {
+        TreeMap<Version, MigrationStatus> byVersion = new TreeMap<>();
+        for (Migration m : versioned) {
+            HistoryRow row = applied.get(m.version());
+            HistoryRow failedRow = failed.get(m.version().normalized());
+            State state;
+            if (row != null) {
+                state = State.UP;
+            } else if (failedRow != null) {
+                state = State.FAILED;
+                row = failedRow;
+            } else if (baseline != null && m.version().compareTo(baseline.version()) <= 0) {
+                state = State.BELOW_BASELINE;
+            } else {
+                state = State.DOWN;
+            }
+            boolean changed = row != null && row.success() && m.checksum() != null && row.checksum() != null
+                    && !m.checksum().equals(row.checksum());
+            byVersion.put(m.version(), new MigrationStatus(state, m.version().toString(), m.name(), m.kind(),
+                    row == null ? null : row.installedAt(), changed, m.origin()));
+        }
+        for (Map.Entry<Version, HistoryRow> e : applied.entrySet()) {
+            if (!filesByVersion.containsKey(e.getKey())) {
+                HistoryRow row = e.getValue();
+                byVersion.put(e.getKey(), new MigrationStatus(State.FILE_NOT_FOUND, row.version().normalized(),
+                        row.name(), row.kind(), row.installedAt(), false, null));
+            }
+        }
+        for (HistoryRow row : failed.values()) {
+            if (row.version() != null && !filesByVersion.containsKey(row.version())) {
+                byVersion.put(row.version(), new MigrationStatus(State.FAILED, row.version().normalized(),
+                        row.name(), row.kind(), row.installedAt(), false, null));
+            }
+        }
+        List<MigrationStatus> out = new ArrayList<>();
+        boolean baselinePlaced = baseline == null;
+        for (Map.Entry<Version, MigrationStatus> e : byVersion.entrySet()) {
+            if (!baselinePlaced && e.getKey().compareTo(baseline.version()) > 0) {
+                out.add(baselineStatus());
+                baselinePlaced = true;
+            }
+            out.add(e.getValue());
+        }
+        if (!baselinePlaced) {
+            out.add(baselineStatus());
+        }
+        for (Migration m : repeatables) {
+            HistoryRow last = latestRepeatable.get(m.name());
+            boolean current = last != null && Objects.equals(last.checksum(), m.checksum());
+            out.add(new MigrationStatus(current ? State.UP : State.DOWN, null, m.name(), Kind.REPEATABLE,
+                    last == null ? null : last.installedAt(), false, m.origin()));
+        }
+        return out;
+    }
+
+    private MigrationStatus baselineStatus() {
+        return new MigrationStatus(State.BASELINE, baseline.version().normalized(), baseline.name(), Kind.BASELINE,
+                baseline.installedAt(), false, null);
+    }
+}

@@ -1,0 +1,436 @@
+package dev.preflight.engine;
+
+import dev.preflight.ConfigException;
+import dev.preflight.Kind;
+import dev.preflight.MigrateResult;
+import dev.preflight.MigrationException;
+import dev.preflight.MigrationListener;
+import dev.preflight.MigrationStatus;
+import dev.preflight.PreflightException;
+import dev.preflight.RepoConfig;
+import dev.preflight.StatusReport;
+import dev.preflight.Target;
+import dev.preflight.ValidationReport;
+import dev.preflight.Version;
+import dev.preflight.db.AdvisoryLock;
+import dev.preflight.db.Database;
+import dev.preflight.db.HistoryRow;
+import dev.preflight.db.HistoryTable;
+import dev.preflight.engine.ScriptRunner.FailedStatement;
+import dev.preflight.engine.ScriptRunner.Step;
+import dev.preflight.source.Migration;
+import dev.preflight.source.MigrationFinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The engine behind {@link dev.preflight.Preflight}: each public method is one command. A command reads
+ * the files and the history table once, plans, checks everything it can, and only then takes the lock
+ * and runs; each migration and its history row commit together.
+ */
+public final class Migrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+    private final RepoConfig repo;
+    private final ClassLoader loader;
+    private final MigrationListener listener;
+    private final Database database;
+    private final HistoryTable table;
+    private final AdvisoryLock lock;
+
+    public Migrator(RepoConfig repo, ClassLoader loader, MigrationListener listener, Database database) {
+        this.repo = repo;
+        this.loader = loader;
+        this.listener = listener;
+        this.database = database;
+        this.table = new HistoryTable(repo.schema(), repo.table());
+        this.lock = new AdvisoryLock(repo.name(), repo.schema(), repo.table());
+    }
+
+    private List<Migration> files(Kind kind) {
+        return MigrationFinder.find(kind == Kind.DATA ? repo.dataLocations() : repo.locations(), kind, repo.name(),
+                loader, repo.strict());
+    }
+
+    private History read(Connection c, Kind kind, List<Migration> files) throws SQLException {
+        return new History(kind, files, table.read(c));
+    }
+
+    // ---------------------------------------------------------------- status, validate
+
+    public StatusReport status() {
+        List<Migration> schemaFiles = files(Kind.SCHEMA);
+        List<Migration> dataFiles = files(Kind.DATA);
+        return withConnection(c -> {
+            List<HistoryRow> rows = table.read(c);
+            List<MigrationStatus> lines = new ArrayList<>(new History(Kind.SCHEMA, schemaFiles, rows).statuses());
+            lines.addAll(new History(Kind.DATA, dataFiles, rows).statuses());
+            return new StatusReport(repo.name(), lines);
+        });
+    }
+
+    public ValidationReport validate() {
+        List<Migration> schemaFiles = files(Kind.SCHEMA);
+        List<Migration> dataFiles = files(Kind.DATA);
+        return withConnection(c -> {
+            List<HistoryRow> rows = table.read(c);
+            List<String> problems = new ArrayList<>();
+            for (History h : List.of(new History(Kind.SCHEMA, schemaFiles, rows),
+                    new History(Kind.DATA, dataFiles, rows))) {
+                h.failed().forEach(r -> problems.add(failedMessage(r)));
+                h.drifted().forEach(d -> problems.add(driftMessage(d)));
+                h.missing().forEach(r -> problems.add(h.kind().code() + " migration " + r.version().normalized() + " "
+                        + r.name() + " is applied but its file is not found in "
+                        + (h.kind() == Kind.DATA ? repo.dataLocations() : repo.locations())
+                        + ". Restore the file, or check the locations setting."));
+                if (h.kind() == Kind.SCHEMA) {
+                    List<Migration> pending = h.pending();
+                    pending.addAll(h.repeatablesToRun());
+                    if (!pending.isEmpty()) {
+                        problems.add(pending.size() + " schema migration(s) pending: "
+                                + pending.stream().map(Migration::id).collect(Collectors.joining(", "))
+                                + ". Run migrate.");
+                    }
+                }
+            }
+            return new ValidationReport(repo.name(), problems);
+        });
+    }
+
+    // ---------------------------------------------------------------- migrate
+
+    /** Applies pending migrations of {@code kind} (SCHEMA or DATA) up to {@code target}. */
+    public MigrateResult migrate(Kind kind, Target target) {
+        String operation = kind == Kind.DATA ? "migrate-data" : "migrate";
+        long start = System.nanoTime();
+        List<Migration> files = files(kind);
+        return withConnection(work -> {
+            // Optimistic first look without the lock: a start-up with nothing to do costs one query.
+            History history = read(work, kind, files);
+            if (planMigrate(history, target).isEmpty()) {
+                return finish(new MigrateResult(repo.name(), operation, List.of(), millisSince(start)));
+            }
+            return underLock(() -> {
+                // Re-read: another instance may have applied some while we waited for the lock.
+                History current = read(work, kind, files);
+                List<Migration> plan = planMigrate(current, target);
+                List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
+                if (!steps.isEmpty()) {
+                    table.createIfMissing(work);
+                }
+                return finish(new MigrateResult(repo.name(), operation, runAll(work, operation, steps, current),
+                        millisSince(start)));
+            });
+        });
+    }
+
+    private List<Migration> planMigrate(History h, Target target) {
+        refuseFailed(h);
+        List<History.Drift> drifted = h.drifted();
+        if (!drifted.isEmpty()) {
+            throw new MigrationException(drifted.stream().map(this::driftMessage).collect(Collectors.joining("\n")));
+        }
+        List<Migration> pending = h.pending();
+        Version newest = h.newestApplied();
+        if (!repo.outOfOrder() && newest != null) {
+            List<Migration> old = pending.stream().filter(m -> m.version().compareTo(newest) < 0).toList();
+            if (!old.isEmpty()) {
+                throw new MigrationException("pending " + h.kind().code() + " migration(s) older than the newest "
+                        + "applied version " + newest + ": " + old.stream().map(m -> m.id() + " (" + m.origin() + ")")
+                        .collect(Collectors.joining(", ")) + ". They would run out of order: give them a newer "
+                        + "version, or set out-of-order=true to allow it.");
+            }
+        }
+        List<Migration> plan;
+        if (target.isAll()) {
+            plan = new ArrayList<>(pending);
+        } else if (target.version() != null) {
+            Version to = Version.parse(target.version());
+            if (!h.isKnown(to)) {
+                throw new ConfigException("no " + h.kind().code() + " migration has version " + target.version()
+                        + " (pending: " + ids(pending) + "). Use a version from the status table.");
+            }
+            plan = new ArrayList<>(pending.stream().filter(m -> m.version().compareTo(to) <= 0).toList());
+        } else {
+            plan = new ArrayList<>(pending.subList(0, Math.min(target.steps(), pending.size())));
+        }
+        // Repeatables run after the versioned migrations, once none is left pending.
+        if (h.kind() == Kind.SCHEMA && plan.size() == pending.size()) {
+            plan.addAll(h.repeatablesToRun());
+        }
+        return plan;
+    }
+
+    private List<MigrateResult.Applied> runAll(Connection work, String operation, List<Step> steps, History h)
+            throws SQLException {
+        listener.started(repo.name(), operation, steps.size());
+        List<MigrateResult.Applied> done = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Migration m = step.migration();
+            listener.migrationStarted(repo.name(), operation, i + 1, steps.size(), m.id(), m.name());
+            long t0 = System.nanoTime();
+            runOne(work, step, h.kind(), done);
+            long ms = millisSince(t0);
+            LOG.info("{} {}: {} {} {} ({} ms) [{}/{}]", operation, repo.name(), step.up() ? "applied" : "reverted",
+                    m.id(), m.name(), ms, i + 1, steps.size());
+            listener.migrationFinished(repo.name(), operation, i + 1, steps.size(), m.id(), m.name(), ms);
+            done.add(new MigrateResult.Applied(m.version() == null ? null : m.version().toString(), m.name(),
+                    m.kind(), ms));
+        }
+        return done;
+    }
+
+    private void runOne(Connection work, Step step, Kind kind, List<MigrateResult.Applied> done) throws SQLException {
+        Migration m = step.migration();
+        long t0 = System.nanoTime();
+        if (step.transactional()) {
+            work.setAutoCommit(false);
+            try {
+                ScriptRunner.run(work, step);
+                recordSuccess(work, step, kind, millisSince(t0));
+                work.commit();
+            } catch (FailedStatement e) {
+                work.rollback();
+                throw failure(step, e, done, "It ran in a transaction and was rolled back: nothing of it is applied.");
+            } catch (SQLException | RuntimeException e) {
+                work.rollback();
+                throw e;
+            } finally {
+                work.setAutoCommit(true);
+            }
+            return;
+        }
+        try {
+            ScriptRunner.run(work, step);
+        } catch (FailedStatement e) {
+            if (step.up()) {
+                table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), millisSince(t0), false);
+            } else {
+                table.markFailed(work, kind, m.version());
+            }
+            throw failure(step, e, done, "It ran outside a transaction, so the statements before the failing one "
+                    + "are applied. It is recorded as failed and blocks further runs: fix the database by hand, then "
+                    + "run repair and try again.");
+        }
+        recordSuccess(work, step, kind, millisSince(t0));
+    }
+
+    private void recordSuccess(Connection work, Step step, Kind kind, long ms) throws SQLException {
+        Migration m = step.migration();
+        if (step.up()) {
+            table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), ms, true);
+        } else {
+            table.delete(work, kind, m.version());
+        }
+    }
+
+    private MigrationException failure(Step step, FailedStatement e, List<MigrateResult.Applied> done,
+                                       String consequence) {
+        String before = done.isEmpty() ? "" : " The " + done.size() + " migration(s) before it ("
+                + done.stream().map(MigrateResult.Applied::id).collect(Collectors.joining(", ")) + ") are "
+                + (step.up() ? "applied." : "reverted.");
+        return new MigrationException((step.up() ? "" : "reverting ") + step.describe() + " failed: " + e.where()
+                + "\n" + consequence + before, e.getCause());
+    }
+
+    // ---------------------------------------------------------------- rollback
+
+    /** Reverts applied migrations of {@code kind} with their down scripts. */
+    public MigrateResult rollback(Kind kind, Target target) {
+        if (target.isAll()) {
+            throw new ConfigException("rollback needs a step count or a version (--step N or --to V); "
+                    + "rolling back everything at once is never implicit");
+        }
+        String operation = kind == Kind.DATA ? "rollback-data" : "rollback";
+        long start = System.nanoTime();
+        List<Migration> files = files(kind);
+        return withConnection(work -> underLock(() -> {
+            History h = read(work, kind, files);
+            refuseFailed(h);
+            List<Step> steps = planRollback(h, target).stream().map(m -> ScriptRunner.prepare(m, false)).toList();
+            return finish(new MigrateResult(repo.name(), operation, runAll(work, operation, steps, h),
+                    millisSince(start)));
+        }));
+    }
+
+    private List<Migration> planRollback(History h, Target target) {
+        List<HistoryRow> applied = new ArrayList<>(h.applied());
+        java.util.Collections.reverse(applied);
+        List<HistoryRow> revert;
+        if (target.version() != null) {
+            Version to = Version.parse(target.version());
+            boolean zero = to.equals(Version.parse("0"));
+            if (!zero && !h.isKnown(to)) {
+                throw new ConfigException("no " + h.kind().code() + " migration has version " + target.version()
+                        + " (applied: " + applied.stream().map(r -> r.version().normalized()).toList()
+                        + "). Use a version from the status table, or 0 to revert everything.");
+            }
+            if (h.baseline() != null && to.compareTo(h.baseline().version()) < 0) {
+                throw new MigrationException("cannot roll back below the baseline " + h.baseline().version()
+                        + ": migrations up to it were never run by Preflight and have no history to revert.");
+            }
+            revert = applied.stream().filter(r -> r.version().compareTo(to) > 0).toList();
+        } else {
+            revert = applied.subList(0, Math.min(target.steps(), applied.size()));
+        }
+        List<String> missing = new ArrayList<>();
+        List<Migration> plan = new ArrayList<>();
+        for (HistoryRow row : revert) {
+            Migration file = h.file(row.version());
+            if (file == null) {
+                missing.add(row.version().normalized() + " " + row.name() + ": its file is not found");
+            } else if (!file.hasDown()) {
+                missing.add(file.id() + " " + file.name() + ": " + file.origin() + " has no down script");
+            } else {
+                plan.add(file);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MigrationException("cannot roll back " + h.kind().code() + " migrations of repo " + repo.name()
+                    + "; nothing was run:\n  - " + String.join("\n  - ", missing)
+                    + "\nAdd the down script(s), or roll back fewer steps.");
+        }
+        return plan;
+    }
+
+    // ---------------------------------------------------------------- baseline, repair
+
+    public void baseline(String version) {
+        Version v;
+        try {
+            v = Version.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        withConnection(work -> underLock(() -> {
+            List<HistoryRow> rows = table.read(work);
+            List<HistoryRow> schemaRows = rows.stream()
+                    .filter(r -> r.kind() == Kind.SCHEMA || r.kind() == Kind.BASELINE).toList();
+            if (!schemaRows.isEmpty()) {
+                throw new MigrationException("repo " + repo.name() + " already has " + schemaRows.size()
+                        + " schema row(s) in " + table.qualifiedName() + "; baseline is only for a database "
+                        + "Preflight has not migrated yet.");
+            }
+            table.createIfMissing(work);
+            table.insert(work, v, "<< baseline >>", Kind.BASELINE, null, 0, true);
+            LOG.info("baseline {}: migrations up to {} count as applied", repo.name(), version);
+            return null;
+        }));
+    }
+
+    /** Drops failed rows and re-aligns checksums with the files; returns what it did. */
+    public List<String> repair() {
+        List<Migration> schemaFiles = files(Kind.SCHEMA);
+        List<Migration> dataFiles = files(Kind.DATA);
+        return withConnection(work -> underLock(() -> {
+            List<HistoryRow> rows = table.read(work);
+            List<String> actions = new ArrayList<>();
+            for (History h : List.of(new History(Kind.SCHEMA, schemaFiles, rows),
+                    new History(Kind.DATA, dataFiles, rows))) {
+                for (HistoryRow r : h.failed()) {
+                    actions.add("removed the failed row of " + r.kind().code() + " migration "
+                            + (r.version() == null ? "R__" + r.name() : r.version().normalized()) + " " + r.name());
+                }
+                for (History.Drift d : h.drifted()) {
+                    table.updateChecksum(work, d.row().rank(), d.file().checksum());
+                    actions.add("accepted the changed file of " + h.kind().code() + " migration " + d.file().id()
+                            + " (" + d.file().origin() + ")");
+                }
+            }
+            if (rows.stream().anyMatch(r -> !r.success())) {
+                table.deleteFailed(work);
+            }
+            actions.forEach(a -> LOG.info("repair {}: {}", repo.name(), a));
+            return actions;
+        }));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void refuseFailed(History h) {
+        List<HistoryRow> failed = h.failed();
+        if (!failed.isEmpty()) {
+            throw new MigrationException(failed.stream().map(this::failedMessage).collect(Collectors.joining("\n")));
+        }
+    }
+
+    private String failedMessage(HistoryRow r) {
+        return r.kind().code() + " migration " + (r.version() == null ? "R__" + r.name() : r.version().normalized())
+                + " " + r.name() + " failed at " + r.installedAt() + " outside a transaction and may be half-applied. "
+                + "Fix the database by hand (to before or after it), then run repair and migrate again.";
+    }
+
+    private String driftMessage(History.Drift d) {
+        return d.row().kind().code() + " migration " + d.file().id() + " (" + d.file().origin()
+                + ") changed after it was applied (checksum " + shorten(d.row().checksum()) + " applied, "
+                + shorten(d.file().checksum()) + " now). Restore the file as it was, or run repair to accept the change.";
+    }
+
+    private static String shorten(String checksum) {
+        return checksum.length() > 12 ? checksum.substring(0, 12) : checksum;
+    }
+
+    private static String ids(List<Migration> ms) {
+        return ms.isEmpty() ? "none" : ms.stream().map(Migration::id).collect(Collectors.joining(", "));
+    }
+
+    private MigrateResult finish(MigrateResult result) {
+        LOG.info(result.summary());
+        listener.finished(result);
+        return result;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Who holds this repo's migration lock now, if anyone. */
+    public Optional<String> lockHolder() {
+        return withConnection(lock::holder);
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Locked<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = database.connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new PreflightException("database error in repo " + repo.name() + ": " + e.getMessage()
+                    + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), e);
+        }
+    }
+
+    /** Runs {@code body} holding the migration lock on a connection of its own. */
+    private <T> T underLock(Locked<T> body) throws SQLException {
+        try (Connection lockConnection = database.connection()) {
+            lock.acquire(lockConnection, repo.lockWait(), listener);
+            try {
+                return body.run();
+            } finally {
+                try {
+                    lock.release(lockConnection);
+                } catch (SQLException e) {
+                    LOG.warn("Could not release the migration lock of repo {} ({}); it goes with the session",
+                            repo.name(), e.getMessage());
+                }
+            }
+        }
+    }
+}

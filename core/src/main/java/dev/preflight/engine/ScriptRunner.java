@@ -1,0 +1,161 @@
+package dev.preflight.engine;
+
+import dev.preflight.MigrationException;
+import dev.preflight.source.Migration;
+import dev.preflight.source.Script;
+import dev.preflight.sql.SqlSplitter;
+import dev.preflight.sql.SqlStatement;
+import org.postgresql.PGConnection;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Turns one direction of a migration into a ready-to-run {@link Step} (split, and decided whether it runs
+ * in a transaction) and runs it. Everything that can be checked without the database is checked while
+ * preparing, so a bad file stops a command before any migration of it has run.
+ */
+final class ScriptRunner {
+
+    private ScriptRunner() {
+    }
+
+    /** A migration direction ready to run. {@code statements} is null for a Java migration. */
+    record Step(Migration migration, boolean up, List<SqlStatement> statements, boolean transactional) {
+
+        String describe() {
+            return "migration " + migration.id() + " " + migration.name() + " (" + migration.origin() + ")";
+        }
+    }
+
+    static Step prepare(Migration m, boolean up) {
+        if (m.java() != null) {
+            return new Step(m, up, null, m.java().transactional());
+        }
+        Script script = up ? m.up() : m.down();
+        List<SqlStatement> statements = SqlSplitter.split(script.sql(), script.origin(), script.firstLine());
+        return new Step(m, up, statements, runsInTransaction(m, script, statements));
+    }
+
+    /**
+     * Decides as the migration's own tool would: its marker first; Flyway and golang-migrate also go
+     * outside a transaction by themselves for statements PostgreSQL refuses inside one. Elsewhere such a
+     * statement in a transactional migration is an error up front, with the marker to add.
+     */
+    private static boolean runsInTransaction(Migration m, Script script, List<SqlStatement> statements) {
+        if (!m.transactional()) {
+            return false;
+        }
+        SqlStatement noTx = statements.stream().filter(SqlStatement::cannotRunInTransaction).findFirst().orElse(null);
+        SqlStatement control = statements.stream().filter(SqlStatement::isTransactionControl).findFirst().orElse(null);
+        String layout = m.layout() == null ? "" : m.layout();
+        if (layout.equals("golang-migrate") && (noTx != null || control != null)) {
+            // golang-migrate sends the file as it is: its own BEGIN/COMMIT, or a lone CONCURRENTLY, run as written.
+            return false;
+        }
+        if (layout.equals("flyway") && noTx != null && control == null) {
+            if (statements.stream().allMatch(SqlStatement::cannotRunInTransaction)) {
+                return false;
+            }
+            SqlStatement other = statements.stream().filter(s -> !s.cannotRunInTransaction()).findFirst().orElseThrow();
+            throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
+                    + " cannot run inside a transaction, but line " + other.line() + " needs one. "
+                    + "Move the statement into a migration of its own, as Flyway requires.");
+        }
+        if (noTx != null) {
+            throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
+                    + " cannot run inside a transaction. Mark the migration non-transactional: "
+                    + markerHint(layout) + ".");
+        }
+        if (control != null) {
+            throw new MigrationException(script.origin() + ":" + control.line() + ": " + firstWords(control)
+                    + " controls the transaction, but Preflight already runs this migration in one (with its "
+                    + "history row). Remove it, or mark the migration non-transactional: " + markerHint(layout) + ".");
+        }
+        return true;
+    }
+
+    private static String markerHint(String layout) {
+        String own = switch (layout) {
+            case "dbmate" -> "`-- migrate:up transaction:false`";
+            case "goose" -> "`-- +goose NO TRANSACTION`";
+            case "sql-migrate" -> "`-- +migrate Up notransaction`";
+            case "diesel" -> "`run_in_transaction = false` in its metadata.toml";
+            case "flyway" -> "`executeInTransaction=false` in a .sql.conf file beside it";
+            default -> null;
+        };
+        return (own == null ? "" : own + ", or ") + "`-- preflight:no-transaction` in its first lines";
+    }
+
+    private static String firstWords(SqlStatement s) {
+        String flat = s.sql().replaceAll("\\s+", " ").strip();
+        return "'" + (flat.length() > 60 ? flat.substring(0, 60) + "…" : flat) + "'";
+    }
+
+    /**
+     * Runs the statements (or the Java migration) on {@code c} as it is set up by the caller (in a
+     * transaction or not).
+     *
+     * @throws FailedStatement naming the line of the statement that failed
+     */
+    static void run(Connection c, Step step) throws FailedStatement {
+        Migration m = step.migration();
+        if (step.statements() == null) {
+            try {
+                if (step.up()) {
+                    m.java().up(c);
+                } else {
+                    m.java().down(c);
+                }
+            } catch (Exception e) {
+                throw new FailedStatement(m.origin(), 0, e);
+            }
+            return;
+        }
+        Script script = step.up() ? m.up() : m.down();
+        try (Statement s = c.createStatement()) {
+            // Send the SQL exactly as written: no JDBC {escape} rewriting.
+            s.setEscapeProcessing(false);
+            for (SqlStatement statement : step.statements()) {
+                try {
+                    if (statement.isCopyFromStdin()) {
+                        c.unwrap(PGConnection.class).getCopyAPI()
+                                .copyIn(statement.sql(), new StringReader(statement.copyData()));
+                    } else {
+                        s.execute(statement.sql());
+                    }
+                } catch (Exception e) {
+                    throw new FailedStatement(script.origin(), statement.line(), e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new FailedStatement(script.origin(), 0, e);
+        }
+    }
+
+    /** A statement (or Java migration) failed; carries where. */
+    static final class FailedStatement extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        final String origin;
+        final int line;
+
+        FailedStatement(String origin, int line, Throwable cause) {
+            super(cause.getMessage(), cause);
+            this.origin = origin;
+            this.line = line;
+        }
+
+        /** {@code origin:line: message (SQLSTATE x)}. */
+        String where() {
+            String state = getCause() instanceof SQLException sql && sql.getSQLState() != null
+                    ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+            String message = String.valueOf(getCause().getMessage()).strip();
+            return origin + (line > 0 ? ":" + line : "") + ": " + message + state;
+        }
+    }
+}
