@@ -6,6 +6,7 @@ import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.Settings;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class PreflightConfig {
         for (String name : settings.repos()) {
             byName.put(name, repoConfig(name, name.equals(settings.repos().get(0))));
         }
-        this.repos = byName;
+        this.repos = Collections.unmodifiableMap(byName);
     }
 
     /**
@@ -57,8 +58,8 @@ public final class PreflightConfig {
     }
 
     /**
-     * Reads every standard source, {@code preflight.properties} through {@code loader}, and {@code overrides}
-     * (agent arguments or CLI options, keys without the {@code preflight.} prefix) last.
+     * Reads every standard source, {@code preflight.properties} through {@code loader} (none when null), and
+     * {@code overrides} (agent arguments or CLI options, keys without the {@code preflight.} prefix) last.
      *
      * @throws ConfigException naming every unknown key and invalid value with its source, or a config
      *                         file that does not exist

@@ -146,7 +146,8 @@ public final class RepoConfig {
 
     @Override
     public String toString() {
-        return "RepoConfig{name=" + name + ", url=" + (url == null ? "<none>" : DatabaseUrls.mask(url)) + ", user=" + user
+        return "RepoConfig{name=" + name + ", url=" + (url == null ? "<none>" : DatabaseUrls.mask(url))
+                + ", user=" + user
                 + ", password=" + (password == null ? "<none>" : "*****")
                 + ", locations=" + locations + ", dataLocations=" + dataLocations
                 + ", schema=" + schema + ", table=" + table + "}";

@@ -1,5 +1,6 @@
 package dev.preflight;
 
+import dev.preflight.config.Durations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,12 +85,8 @@ class PreflightConfigTest {
     }
 
     private static void assertLockTimeout(String expected, String source, PreflightConfig config) {
-        assertEquals(Durations_parse(expected), config.defaultRepo().lockTimeout());
+        assertEquals(Durations.parse("lock-timeout", expected), config.defaultRepo().lockTimeout());
         assertTrue(config.describe().contains("lock-timeout=" + expected + " (" + source + ")"), config.describe());
-    }
-
-    private static Duration Durations_parse(String text) {
-        return dev.preflight.config.Durations.parse("test", text);
     }
 
     @Test
@@ -213,7 +210,8 @@ class PreflightConfigTest {
 
     @Test
     void explicitCredentialsOfTheSameOrAHigherSourceBeatTheUrlsOwn() {
-        Map<String, String> env = Map.of("DATABASE_URL", "postgres://url_user:url_pw@h/db", "PREFLIGHT_USER", "env_user");
+        Map<String, String> env = Map.of("DATABASE_URL", "postgres://url_user:url_pw@h/db",
+                "PREFLIGHT_USER", "env_user");
 
         PreflightConfig config = load(null, env, Map.of("preflight.password", "sys_pw"), Map.of());
 
@@ -235,7 +233,8 @@ class PreflightConfigTest {
 
     @Test
     void preflightUrlBeatsDatabaseUrlAndTheSystemPropertyBeatsBoth() {
-        Map<String, String> env = Map.of("DATABASE_URL", "postgres://h1/db", "PREFLIGHT_URL", "jdbc:postgresql://h2/db");
+        Map<String, String> env = Map.of("DATABASE_URL", "postgres://h1/db",
+                "PREFLIGHT_URL", "jdbc:postgresql://h2/db");
 
         assertEquals("jdbc:postgresql://h2/db", load(null, env, Map.of(), Map.of()).defaultRepo().url());
         assertEquals("jdbc:postgresql://h3/db", load(null, env, Map.of("preflight.url", "jdbc:postgresql://h3/db"),
@@ -254,7 +253,8 @@ class PreflightConfigTest {
 
     @Test
     void anUnusedDatabaseUrlOfAnotherKindIsIgnored() {
-        Map<String, String> env = Map.of("DATABASE_URL", "mysql://u:p@h/db", "PREFLIGHT_URL", "jdbc:postgresql://h/db");
+        Map<String, String> env = Map.of("DATABASE_URL", "mysql://u:p@h/db",
+                "PREFLIGHT_URL", "jdbc:postgresql://h/db");
 
         assertEquals("jdbc:postgresql://h/db", load(null, env, Map.of(), Map.of()).defaultRepo().url());
     }
@@ -598,13 +598,24 @@ class PreflightConfigTest {
     @Test
     void jolokiaUserAndPasswordGoTogether() {
         assertInvalid(Map.of("jolokia.user", "ops"),
-                "`jolokia.user` is set (from argument jolokia.user) but `jolokia.password` is not; set both or neither");
+                "`jolokia.user` is set (from argument jolokia.user) but `jolokia.password` is not;"
+                        + " set both or neither");
         PreflightConfig config = PreflightConfig.fromProperties(Map.of("jolokia.user", "ops", "jolokia.password",
                 SECRET, "jolokia.port", "8778", "jolokia.host", "0.0.0.0"));
         assertEquals(Optional.of("ops"), config.jolokiaUser());
         assertEquals(Optional.of(SECRET), config.jolokiaPassword());
         assertEquals(OptionalInt.of(8778), config.jolokiaPort());
         assertEquals("0.0.0.0", config.jolokiaHost());
+    }
+
+    @Test
+    void jolokiaOnANonLoopbackAddressNeedsALogin() {
+        assertInvalid(Map.of("jolokia.port", "8778", "jolokia.host", "0.0.0.0"), "Jolokia would listen on 0.0.0.0"
+                + " (jolokia.host from argument jolokia.host), which is not a loopback address, without a login:"
+                + " set jolokia.user and jolokia.password, or bind to 127.0.0.1");
+        assertEquals(OptionalInt.of(8778), PreflightConfig.fromProperties(Map.of("jolokia.port", "8778")).jolokiaPort());
+        assertEquals("localhost", PreflightConfig.fromProperties(Map.of("jolokia.port", "8778", "jolokia.host",
+                "localhost")).jolokiaHost());
     }
 
     // ---- passwords ----

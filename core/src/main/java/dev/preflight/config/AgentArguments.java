@@ -57,7 +57,8 @@ public final class AgentArguments {
     }
 
     private static String noEquals(String token, String previousKey) {
-        boolean afterSecret = previousKey != null && ConfigKeys.typeOf(previousKey).map(ConfigKey::secret).orElse(false);
+        boolean afterSecret = previousKey != null
+                && ConfigKeys.typeOf(previousKey).map(ConfigKey::secret).orElse(false);
         if (afterSecret) {
             // Most likely the rest of a password that contains a comma: do not echo it.
             return "Agent argument after `" + previousKey + "=` is not key=value; a password containing `,` cannot be"

@@ -89,7 +89,9 @@ public final class ConfigKey {
 
     /** The default of this key for {@code repo}; repos after the first get their own folders. */
     String defaultValue(String repo, boolean firstRepo) {
-        return firstRepo || otherRepoDefault == null ? defaultValue : String.format(Locale.ROOT, otherRepoDefault, repo);
+        return firstRepo || otherRepoDefault == null
+                ? defaultValue
+                : String.format(Locale.ROOT, otherRepoDefault, repo);
     }
 
     /** @throws InvalidValueException saying what is allowed */

@@ -47,11 +47,13 @@ public final class ConfigKeys {
     public static final ConfigKey TABLE = repo("table", "preflight_schema_history",
             "Name of the history table", Values.text());
     public static final ConfigKey LOCK_WAIT = repo("lock-wait", "unlimited",
-            "Longest wait for the migration lock, e.g. 10m; unlimited = as long as its holder is alive", Values.limit());
+            "Longest wait for the migration lock, e.g. 10m; unlimited = as long as its holder is alive",
+            Values.limit());
     public static final ConfigKey CONNECT_RETRY = repo("connect-retry", "30s",
             "How long to keep retrying when the database cannot be reached at start", Values.duration());
     public static final ConfigKey LOCK_TIMEOUT = repo("lock-timeout", "5s",
-            "PostgreSQL lock_timeout for DDL, so a migration never queues behind a long transaction", Values.duration());
+            "PostgreSQL lock_timeout for DDL, so a migration never queues behind a long transaction",
+            Values.duration());
     public static final ConfigKey LOCK_RETRIES = repo("lock-retries", "5",
             "Retries of a statement that hit lock_timeout (SQLSTATE 55P03), with backoff", Values.count());
     public static final ConfigKey OUT_OF_ORDER = repo("out-of-order", "false",
@@ -59,7 +61,8 @@ public final class ConfigKeys {
     public static final ConfigKey STRICT = repo("strict", "false",
             "Make files that match no migration layout an error instead of a warning", Values.bool());
     public static final ConfigKey LINT = repo("lint", "warn",
-            "Safety lint of SQL migrations before they run: warn, error or off", Values.choice("warn", "error", "off"));
+            "Safety lint of SQL migrations before they run: warn, error or off",
+            Values.choice("warn", "error", "off"));
 
     public static final ConfigKey REPOS = add(new ConfigKey("repos", Scope.GLOBAL, "main", null,
             "Comma-separated repository names ([a-z][a-z0-9_-]*), the first being the default; set"

@@ -93,8 +93,8 @@ final class ConfigSources {
                     "not a file path: " + e.getReason()));
         }
         if (!Files.isRegularFile(path)) {
-            throw new ConfigException("Config file " + path + (Files.exists(path) ? " is not a file" : " does not exist")
-                    + " (named by " + namedBy.origin() + "); create it or correct the path");
+            throw new ConfigException("Config file " + path
+                    + (Files.exists(path) ? " is not a file" : " does not exist") + " (named by " + namedBy.origin() + "); create it or correct the path");
         }
         String origin = "file " + path;
         try (InputStream in = Files.newInputStream(path)) {
@@ -134,7 +134,9 @@ final class ConfigSources {
         }
         Map<String, Raw> byKey = new LinkedHashMap<>();
         for (String written : new TreeSet<>(properties.stringPropertyNames())) {
-            String key = written.startsWith(ConfigKeys.PREFIX) ? written.substring(ConfigKeys.PREFIX.length()) : written;
+            String key = written.startsWith(ConfigKeys.PREFIX)
+                    ? written.substring(ConfigKeys.PREFIX.length())
+                    : written;
             Raw previous = byKey.put(key, new Raw(key, written, properties.getProperty(written), source, origin));
             if (previous != null) {
                 throw new ConfigException("`" + key + "` is set twice in " + origin + ", as `" + previous.written()
@@ -145,7 +147,9 @@ final class ConfigSources {
     }
 
     private static ConfigException unreadable(String origin, IOException e) {
-        String reason = e instanceof CharacterCodingException ? "it is not UTF-8 text" : String.valueOf(e.getMessage());
+        String reason = e instanceof CharacterCodingException
+                ? "it is not UTF-8 text"
+                : String.valueOf(e.getMessage());
         return new ConfigException("Cannot read " + origin + ": " + reason, e);
     }
 }

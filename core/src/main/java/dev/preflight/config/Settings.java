@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,9 @@ public final class Settings {
     private static final String DATABASE_URL = "DATABASE_URL";
     /** Our own test suites' variables (PREFLIGHT_TEST_JDBC_URL) share the prefix; they are not settings. */
     private static final String TEST_ENV_PREFIX = "PREFLIGHT_TEST_";
+    /** Literal loopback addresses only: resolving a host name while reading the configuration could hang. */
+    private static final Pattern LOOPBACK =
+            Pattern.compile("localhost|127(\\.\\d{1,3}){3}|::1|\\[::1]|0:0:0:0:0:0:0:1", Pattern.CASE_INSENSITIVE);
 
     /**
      * The effective value of one key.
@@ -69,7 +73,8 @@ public final class Settings {
     private final Map<ConfigKey, Setting> globals;
     private final Map<String, Map<ConfigKey, Setting>> byRepo;
 
-    private Settings(List<String> repos, Map<ConfigKey, Setting> globals, Map<String, Map<ConfigKey, Setting>> byRepo) {
+    private Settings(List<String> repos, Map<ConfigKey, Setting> globals,
+                     Map<String, Map<ConfigKey, Setting>> byRepo) {
         this.repos = List.copyOf(repos);
         this.globals = Map.copyOf(globals);
         this.byRepo = Map.copyOf(byRepo);
@@ -180,7 +185,9 @@ public final class Settings {
 
             Raw configRaw = last(envRaw(ConfigKeys.CONFIG), find(systemRaws, ConfigKeys.CONFIG),
                     find(argumentRaws, ConfigKeys.CONFIG));
-            List<Raw> file = configRaw == null || configRaw.value().isBlank() ? List.of() : ConfigSources.file(configRaw);
+            List<Raw> file = configRaw == null || configRaw.value().isBlank()
+                    ? List.of()
+                    : ConfigSources.file(configRaw);
             for (Raw raw : concat(classpath, file)) {
                 if (raw.key().equals(ConfigKeys.CONFIG.name())) {
                     problems.add("`" + raw.written() + "` in " + raw.origin() + " cannot name a config file; set it"
@@ -190,7 +197,8 @@ public final class Settings {
             }
 
             repos = repoNames(last(find(classpath, ConfigKeys.REPOS), find(file, ConfigKeys.REPOS),
-                    envRaw(ConfigKeys.REPOS), find(systemRaws, ConfigKeys.REPOS), find(argumentRaws, ConfigKeys.REPOS)));
+                    envRaw(ConfigKeys.REPOS), find(systemRaws, ConfigKeys.REPOS),
+                    find(argumentRaws, ConfigKeys.REPOS)));
             for (ConfigKey key : ConfigKeys.all()) {
                 known.put(key.name(), key);
             }
@@ -224,6 +232,7 @@ public final class Settings {
                 byRepo.put(repo, resolveRepo(repo, repo.equals(repos.get(0))));
             }
             checkTogether(globals.get(ConfigKeys.JOLOKIA_USER), globals.get(ConfigKeys.JOLOKIA_PASSWORD));
+            checkJolokiaBind(globals);
 
             if (!problems.isEmpty()) {
                 throw Messages.combine(problems);
@@ -267,7 +276,8 @@ public final class Settings {
             for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
                 String name = variable.getKey();
                 if (name.equals(DATABASE_URL) && !variable.getValue().isBlank()) {
-                    databaseUrl = new Raw(ConfigKeys.URL.name(), name, variable.getValue(), Source.ENV, "env " + name);
+                    databaseUrl = new Raw(ConfigKeys.URL.name(), name, variable.getValue(), Source.ENV,
+                            "env " + name);
                 }
                 if (!name.startsWith("PREFLIGHT_")) {
                     continue;
@@ -424,9 +434,24 @@ public final class Settings {
             }
         }
 
+        /** Jolokia exposes operations that migrate and roll back: on a reachable address never without a login. */
+        private void checkJolokiaBind(Map<ConfigKey, Setting> globals) {
+            Setting host = globals.get(ConfigKeys.JOLOKIA_HOST);
+            boolean noLogin = globals.get(ConfigKeys.JOLOKIA_USER).value() == null
+                    && globals.get(ConfigKeys.JOLOKIA_PASSWORD).value() == null;
+            if (globals.get(ConfigKeys.JOLOKIA_PORT).value() != null && noLogin
+                    && !LOOPBACK.matcher(host.text()).matches()) {
+                problems.add("Jolokia would listen on " + host.text() + " (jolokia.host from " + host.origin()
+                        + "), which is not a loopback address, without a login: set jolokia.user and"
+                        + " jolokia.password, or bind to 127.0.0.1");
+            }
+        }
+
         private Raw envRaw(ConfigKey key) {
             String value = env.get(key.envName());
-            return value == null ? null : new Raw(key.name(), key.envName(), value, Source.ENV, "env " + key.envName());
+            return value == null
+                    ? null
+                    : new Raw(key.name(), key.envName(), value, Source.ENV, "env " + key.envName());
         }
 
         private static Raw find(List<Raw> raws, ConfigKey key) {
