@@ -14,8 +14,8 @@ import java.util.Optional;
  * accepted: an unknown key is an error with a "did you mean".
  *
  * <pre>{@code
- * ConfigKeys.all().stream().filter(k -> k.scope() == ConfigKey.Scope.REPO).map(ConfigKey::name)
- * // url, user, password, locations, data-locations, schema, table, lock-wait, ...
+ * ConfigKeys.all().stream().filter(k -> k.scope() == ConfigKey.Scope.REPO).map(ConfigKey::name).toList()
+ * // [url, user, password, locations, data-locations, schema, table, lock-wait, ...]
  * ConfigKeys.envName("audit.lock-timeout")   // "PREFLIGHT_AUDIT_LOCK_TIMEOUT"
  * }</pre>
  */

@@ -25,10 +25,10 @@ import java.util.TreeSet;
 
 /**
  * Reads the raw settings of each source as written, before anything is checked against the keys: the
- * classpath {@code preflight.properties}, the config file, system properties and arguments (agent
- * arguments are split by {@link AgentArguments} first). (The
- * environment is read by {@link Settings}: which {@code PREFLIGHT_*} name means which key depends on
- * the repos, which the other sources decide.)
+ * classpath {@code preflight.properties}, the config file, system properties and arguments (agent arguments
+ * are split by {@link AgentArguments} first; a null argument value counts as blank). The environment is
+ * read by {@link Settings}, because which key a {@code PREFLIGHT_*} name means depends on the repos, which
+ * the other sources decide.
  */
 final class ConfigSources {
 
