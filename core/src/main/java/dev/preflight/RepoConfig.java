@@ -1,5 +1,8 @@
 package dev.preflight;
 
+import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.DatabaseUrls;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,10 +10,16 @@ import java.util.Optional;
 /**
  * The settings of one repository (database + locations + history table), resolved from
  * {@link PreflightConfig}. Immutable. {@link #toString()} never shows the password.
+ *
+ * <pre>{@code
+ * RepoConfig audit = PreflightConfig.load().repo("audit");
+ * if (audit.hasUrl()) { connect(audit.url(), audit.user(), audit.password()); }
+ * }</pre>
  */
 public final class RepoConfig {
 
     private final String name;
+    private final boolean firstRepo;
     private final String url;
     private final String user;
     private final String password;
@@ -26,10 +35,12 @@ public final class RepoConfig {
     private final boolean strict;
     private final String lint;
 
-    RepoConfig(String name, String url, String user, String password, List<String> locations,
+    /** @param url null when none is configured: {@link #url()} then explains how to set one */
+    RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
                Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint) {
         this.name = name;
+        this.firstRepo = firstRepo;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -51,9 +62,25 @@ public final class RepoConfig {
         return name;
     }
 
-    /** The JDBC URL, without credentials. */
+    /**
+     * The JDBC URL. A {@code postgres://user:password@host/db} URL has been converted to
+     * {@code jdbc:postgresql://host/db} with its credentials moved to {@link #user()} and {@link #password()};
+     * a {@code jdbc:} URL is as configured and may hold {@code password=}: print it only through
+     * {@link DatabaseUrls#mask}.
+     *
+     * @throws ConfigException saying how to set one, when this repo has no url (a missing url is not an
+     *                         error at load time, so that commands such as {@code help} work without one)
+     */
     public String url() {
+        if (url == null) {
+            throw new ConfigException(ConfigKeys.noUrlMessage(name, firstRepo));
+        }
         return url;
+    }
+
+    /** Whether a url is configured; when not, {@link #url()} throws. */
+    public boolean hasUrl() {
+        return url != null;
     }
 
     public Optional<String> user() {
@@ -119,7 +146,8 @@ public final class RepoConfig {
 
     @Override
     public String toString() {
-        return "RepoConfig{name=" + name + ", url=" + url + ", user=" + user
+        return "RepoConfig{name=" + name + ", url=" + (url == null ? "<none>" : DatabaseUrls.mask(url))
+                + ", user=" + user
                 + ", password=" + (password == null ? "<none>" : "*****")
                 + ", locations=" + locations + ", dataLocations=" + dataLocations
                 + ", schema=" + schema + ", table=" + table + "}";
