@@ -3,10 +3,11 @@ package dev.preflight.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.preflight.ConfigException;
 import dev.preflight.DatabaseUnavailableException;
 import dev.preflight.MigrationListener;
 import dev.preflight.RepoConfig;
+import dev.preflight.config.DatabaseUrls;
+import dev.preflight.config.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The connections of one repository: a HikariCP pool of at most two (one holds the migration lock, one
@@ -26,7 +26,6 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Errors that waiting will not cure: bad password, unknown user, no permission to connect. */
     private static final Set<String> FATAL_SQL_STATES = Set.of("28P01", "28000", "42501");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
 
     private final RepoConfig repo;
     private final MigrationListener listener;
@@ -51,10 +50,6 @@ public final class Database implements AutoCloseable {
     }
 
     private HikariDataSource openWithRetry() {
-        if (repo.url() == null || repo.url().isBlank()) {
-            throw new ConfigException("no url configured for repo " + repo.name()
-                    + ": set preflight.url (or " + repo.name() + ".url), PREFLIGHT_URL or DATABASE_URL");
-        }
         long deadline = System.nanoTime() + repo.connectRetry().toNanos();
         long backoffMillis = 200;
         for (int attempt = 1; ; attempt++) {
@@ -64,18 +59,18 @@ public final class Database implements AutoCloseable {
                 SQLException cause = sqlCause(e);
                 String reason = cause != null ? cause.getMessage() : String.valueOf(e.getMessage());
                 if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {
-                    throw new DatabaseUnavailableException("cannot connect to " + maskedUrl(repo.url()) + " as "
+                    throw new DatabaseUnavailableException("cannot connect to " + DatabaseUrls.mask(repo.url()) + " as "
                             + repo.user().orElse("(default user)") + ": " + mask(reason)
                             + ". Check preflight.user and preflight.password.", null);
                 }
                 if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
-                    throw new DatabaseUnavailableException("database " + maskedUrl(repo.url())
-                            + " did not answer within connect-retry=" + format(repo.connectRetry()) + " ("
+                    throw new DatabaseUnavailableException("database " + DatabaseUrls.mask(repo.url())
+                            + " did not answer within connect-retry=" + Durations.format(repo.connectRetry()) + " ("
                             + attempt + " attempts): " + mask(reason)
                             + ". Is PostgreSQL running and reachable? Raise preflight.connect-retry to wait longer.", null);
                 }
                 listener.waitingForDatabase(repo.name(), attempt, mask(reason));
-                LOG.warn("Database {} not reachable (attempt {}): {}; retrying in {} ms", maskedUrl(repo.url()),
+                LOG.warn("Database {} not reachable (attempt {}): {}; retrying in {} ms", DatabaseUrls.mask(repo.url()),
                         attempt, mask(reason), backoffMillis);
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
@@ -121,21 +116,12 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    /** A JDBC URL safe to print: any {@code password=} parameter masked. */
-    public static String maskedUrl(String url) {
-        return url == null ? null : PASSWORD_PARAMETER.matcher(url).replaceAll("$1*****");
-    }
-
     private String mask(String message) {
-        String masked = maskedUrl(message);
+        String masked = DatabaseUrls.mask(message);
         if (masked != null && repo.password().isPresent() && !repo.password().get().isEmpty()) {
             masked = masked.replace(repo.password().get(), "*****");
         }
         return masked;
-    }
-
-    private static String format(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static void sleep(long millis) {

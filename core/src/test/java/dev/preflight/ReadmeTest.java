@@ -1,0 +1,22 @@
+package dev.preflight;
+
+import dev.preflight.config.ConfigKey;
+import dev.preflight.config.ConfigKeys;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's configuration table is where users look up keys: it must list every one. */
+class ReadmeTest {
+
+    @Test
+    void readmeDocumentsEveryConfigKey() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (ConfigKey key : ConfigKeys.all()) {
+            assertTrue(readme.contains("| `" + key.name() + "` |"), "README.md has no table row for " + key.name());
+        }
+    }
+}
