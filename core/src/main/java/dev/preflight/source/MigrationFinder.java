@@ -83,8 +83,9 @@ public final class MigrationFinder {
                 for (Resource file : scanner.scan(location)) {
                     Resource same = byOrigin.putIfAbsent(file.origin(), file);
                     if (same != null) {
-                        problems.add(file.origin() + " is on the classpath twice, in " + same.container() + " and in "
-                                + file.container() + ": remove one copy");
+                        // Two classpath entries holding one file, or two configured locations that overlap.
+                        problems.add(file.origin() + " is found twice, in " + same.container() + " and in "
+                                + file.container() + ": remove one of the copies, or one of the overlapping locations");
                         continue;
                     }
                     classify(file, claimed, unmatched, problems);

@@ -188,8 +188,9 @@ final class ResourceScanner implements Closeable {
             // With the JDK's handler, a Boot 2-style URL has its nested path ("BOOT-INF/classes!/db/migrations")
             // left in the entry name, and opening it fails; follow that path ourselves instead.
             if (!entry.contains("!/")) {
-                // A private, uncached jar that we close after the scan: a cached one would be shared with the
-                // class loader, and closing it would break the application.
+                // A private, uncached jar that we close after the scan: a cached one may be shared with the class
+                // loader, and closing it would break the application. The JDK and Boot 3.2 honour this flag; Boot 2
+                // hands out a wrapper whose close() leaves the real jar open.
                 jar.setUseCaches(false);
                 JarFile file;
                 try {

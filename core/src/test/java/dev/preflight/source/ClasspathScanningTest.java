@@ -84,7 +84,7 @@ class ClasspathScanningTest {
         Path jar = jar(tmp.resolve("lib.jar"), Map.of("db/migrations/V1__a.sql", "select 1;"));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.dir.toUri().toURL(), jar.toUri().toURL()}, null)) {
             String error = new MigrationFolder(tmp).loader(loader).error("classpath:db/migrations");
-            assertTrue(error.startsWith("classpath:db/migrations/V1__a.sql is on the classpath twice, in "), error);
+            assertTrue(error.startsWith("classpath:db/migrations/V1__a.sql is found twice, in "), error);
             assertTrue(error.contains(classes.dir.resolve("db/migrations").toString()), error);
             assertTrue(error.contains("lib.jar"), error);
         }

@@ -134,6 +134,13 @@ class MigrationFinderTest {
     }
 
     @Test
+    void overlappingLocationsAreAnError() {
+        String error = new MigrationFolder(tmp).write("m/sub/V2__x.sql", "select 2;").error("m", "m/sub");
+        assertTrue(error.startsWith("m/sub/V2__x.sql is found twice, in "), error);
+        assertTrue(error.endsWith("remove one of the copies, or one of the overlapping locations"), error);
+    }
+
+    @Test
     void filesThatAreNotUtf8AreAnErrorNamingTheFile() throws Exception {
         MigrationFolder folder = new MigrationFolder(tmp).write("m/V1__x.sql", "");
         java.nio.file.Files.write(tmp.resolve("m/V1__x.sql"), new byte[] {'s', 'e', 'l', (byte) 0xE9, ';'});
