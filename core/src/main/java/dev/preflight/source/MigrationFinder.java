@@ -1,24 +1,56 @@
 package dev.preflight.source;
 
 import dev.preflight.Kind;
+import dev.preflight.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads the migrations of one repository from its locations, with every layout, and from
  * {@link dev.preflight.JavaMigration} services. This is the only entry point the engine uses.
+ *
+ * <pre>{@code
+ * List<Migration> all = MigrationFinder.find(List.of("classpath:db/migrations"), Kind.SCHEMA, "main", loader, false);
+ * }</pre>
+ *
+ * <p>Every file under a location is offered to each layout in turn (Flyway names, Diesel folders, golang-migrate
+ * pairs, single files with dbmate, goose or sql-migrate markers); the layouts may be mixed in one folder. A file no
+ * layout takes is either a near miss (an error with a suggested name) or unrelated (listed in one warning, or
+ * an error with {@code strict}). All problems are reported together in one exception.
  */
 public final class MigrationFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationFinder.class);
+
+    /** Every file layout; the order only decides which near-miss advice is given first. */
+    private static final List<Layout> LAYOUTS = List.of(
+            new FlywayLayout(), new DieselLayout(), new GolangMigrateLayout(), new SingleFileLayout());
+
+    /** Versioned migrations by version, then repeatables by name. */
+    private static final Comparator<Migration> ORDER = Comparator
+            .comparing(Migration::version, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Migration::name);
 
     private MigrationFinder() {
     }
 
     /**
      * @param locations location strings as configured ({@code filesystem:db/migrations},
-     *                  {@code classpath:db/migrations}, or a bare path = filesystem)
+     *                  {@code classpath:db/migrations}, or a bare path = filesystem; see {@link Locations})
      * @param kind {@link Kind#SCHEMA} (versioned and repeatable migrations) or {@link Kind#DATA}
      * @param repo the repository name, to pick the Java migrations that belong to it
-     * @param loader where classpath locations and Java migrations are looked up
+     * @param loader where classpath locations and Java migrations are looked up; null for the thread's
+     *               context class loader
      * @param strict true to make files that match no layout an error instead of a warning
      * @return versioned migrations in version order, then repeatables by name
      * @throws dev.preflight.MigrationException naming the files for duplicates, a down without an up,
@@ -26,6 +58,106 @@ public final class MigrationFinder {
      */
     public static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader,
                                        boolean strict) {
-        throw new UnsupportedOperationException("not written yet");
+        return find(locations, kind, repo, loader, strict, Path.of(""), LOG::warn);
+    }
+
+    /** {@link #find(List, Kind, String, ClassLoader, boolean)} with the working directory and the warning sink given. */
+    static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader, boolean strict,
+                                Path workingDir, Consumer<String> warnings) {
+        Objects.requireNonNull(locations, "locations");
+        Objects.requireNonNull(repo, "repo");
+        if (kind != Kind.SCHEMA && kind != Kind.DATA) {
+            throw new IllegalArgumentException("Migrations are found for kind SCHEMA or DATA, not " + kind);
+        }
+        ClassLoader classLoader = loader != null ? loader : defaultLoader();
+        Problems problems = new Problems();
+        List<String> unmatched = new ArrayList<>();
+        List<Migration> found = new ArrayList<>();
+
+        List<Location> parsed = Location.parseAll(locations);
+        try (ResourceScanner scanner = new ResourceScanner(classLoader, workingDir)) {
+            Map<Layout, List<Resource>> claimed = new LinkedHashMap<>();
+            LAYOUTS.forEach(layout -> claimed.put(layout, new ArrayList<>()));
+            Map<String, Resource> byOrigin = new HashMap<>();
+            for (Location location : parsed) {
+                for (Resource file : scanner.scan(location)) {
+                    Resource same = byOrigin.putIfAbsent(file.origin(), file);
+                    if (same != null) {
+                        // Two classpath entries holding one file, or two configured locations that overlap.
+                        problems.add(file.origin() + " is found twice, in " + same.container() + " and in "
+                                + file.container() + ": remove one of the copies, or one of the overlapping locations");
+                        continue;
+                    }
+                    classify(file, claimed, unmatched, problems);
+                }
+            }
+            for (Map.Entry<Layout, List<Resource>> entry : claimed.entrySet()) {
+                if (!entry.getValue().isEmpty()) {
+                    found.addAll(entry.getKey().read(entry.getValue(), kind, problems));
+                }
+            }
+        }
+        found.addAll(JavaMigrations.load(classLoader, repo, kind, problems));
+        checkUnique(found, problems);
+        if (strict && !unmatched.isEmpty()) {
+            problems.add(unmatchedMessage(unmatched) + " Rename or move them; strict mode makes this an error.");
+        }
+        problems.throwIfAny();
+        if (!unmatched.isEmpty()) {
+            warnings.accept(unmatchedMessage(unmatched) + " They are ignored; with strict=true this is an error.");
+        }
+        found.sort(ORDER);
+        return List.copyOf(found);
+    }
+
+    private static void classify(Resource file, Map<Layout, List<Resource>> claimed, List<String> unmatched,
+                                 Problems problems) {
+        for (Layout layout : LAYOUTS) {
+            if (layout.accepts(file)) {
+                claimed.get(layout).add(file);
+                return;
+            }
+        }
+        for (Layout layout : LAYOUTS) {
+            String problem = layout.nearMiss(file);
+            if (problem != null) {
+                problems.add(file.origin() + " " + problem);
+                return;
+            }
+        }
+        unmatched.add(file.origin());
+    }
+
+    private static String unmatchedMessage(List<String> unmatched) {
+        return unmatched.size() + (unmatched.size() == 1 ? " file matches" : " files match")
+                + " no migration layout: " + String.join(", ", unmatched) + ". Migrations are named V1__name.sql "
+                + "(Flyway), 1_name.up.sql (golang-migrate), 1_name.sql with '-- migrate:up' (dbmate, goose, sql-migrate markers) or "
+                + "<version>_name/up.sql (Diesel).";
+    }
+
+    /** Two migrations with one version (or two repeatables with one name) would make the order ambiguous. */
+    private static void checkUnique(List<Migration> migrations, Problems problems) {
+        Map<Version, Migration> versions = new HashMap<>();
+        Map<String, Migration> repeatables = new HashMap<>();
+        for (Migration m : migrations) {
+            Migration other = m.version() != null ? versions.putIfAbsent(m.version(), m) : repeatables.putIfAbsent(m.name(), m);
+            if (other == null) {
+                continue;
+            }
+            if (m.version() != null) {
+                String versionText = other.version().toString().equals(m.version().toString())
+                        ? m.version().toString() : other.version() + " (= " + m.version() + ")";
+                problems.add("Version " + versionText + " is used twice: " + other.origin() + " and " + m.origin()
+                        + ": give one of them a new version");
+            } else {
+                problems.add("Repeatable migration '" + m.name() + "' is defined twice: " + other.origin() + " and "
+                        + m.origin() + ": rename or delete one of them");
+            }
+        }
+    }
+
+    private static ClassLoader defaultLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : MigrationFinder.class.getClassLoader();
     }
 }

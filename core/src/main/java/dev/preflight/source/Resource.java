@@ -1,0 +1,71 @@
+package dev.preflight.source;
+
+import dev.preflight.MigrationException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One file found under a location, before any layout has looked at it. Layouts decide by {@link #path()} alone
+ * which files are theirs, and only then read the ones they need, each once.
+ *
+ * @param path the path relative to the location, with '/' separators, e.g. {@code 2024-02-12-120203_x/up.sql}
+ * @param origin what a user recognises: {@code db/migrations/001_init.sql} or {@code classpath:db/migrations/V1__init.sql}
+ * @param container the directory or jar it was found in, to tell apart two classpath entries with the same origin
+ * @param content reads the file's bytes
+ */
+record Resource(String path, String origin, String container, Content content) {
+
+    /** Reads a file's bytes; for a jar entry, from the jar that the scan holds open. */
+    @FunctionalInterface
+    interface Content {
+        byte[] bytes() throws IOException;
+    }
+
+    /** The file name, e.g. {@code up.sql}. */
+    String name() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The name of the folder the file is in, or null when it lies directly in the location. */
+    String folderName() {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        String folder = path.substring(0, slash);
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /** The origin of the folder the file is in (the location itself for a file at its top). */
+    String folderOrigin() {
+        return origin.substring(0, origin.length() - name().length() - 1);
+    }
+
+    /**
+     * The file's text, decoded as UTF-8. A byte-order mark is dropped (editors on Windows write one); bytes that are
+     * not UTF-8 are an error, because guessing an encoding would silently change the SQL that runs.
+     */
+    String read() {
+        byte[] bytes;
+        try {
+            bytes = content.bytes();
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + origin + ": " + e, e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MigrationException(origin + " is not valid UTF-8: save it as UTF-8 (migrations are read as UTF-8)", e);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}
