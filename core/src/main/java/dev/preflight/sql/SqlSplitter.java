@@ -225,7 +225,7 @@ public final class SqlSplitter {
     private SqlSyntaxException metaCommand(int backslash) {
         int end = backslash + 1;
         while (end < text.length && end - backslash < MAX_COMMAND_LENGTH
-                && !SqlLexer.isSpace(text[end]) && text[end] != '\\') {
+                && !SqlLexer.isSpace(text[end]) && (end == backslash + 1 || text[end] != '\\')) {
             end++;
         }
         String command = new String(text, backslash, end - backslash);
