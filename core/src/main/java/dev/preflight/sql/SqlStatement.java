@@ -1,16 +1,57 @@
 package dev.preflight.sql;
 
+import java.util.Objects;
+
 /**
- * One statement of a script, as the splitter found it.
+ * One statement of a script, as {@link SqlSplitter} found it, with what the engine needs to know about it.
  *
- * @param sql the statement text without its terminating semicolon
- * @param line the 1-based line (of the original file) where the statement starts
+ * <pre>{@code
+ * SqlStatement s = SqlSplitter.split("CREATE INDEX CONCURRENTLY i ON t (c);", "V2__i.sql", 1).get(0);
+ * s.cannotRunInTransaction(); // true: run this migration outside a transaction
+ * }</pre>
+ *
+ * @param sql the statement text from its first to its last token: no terminating semicolon, no comments or
+ *            whitespace around it, comments inside it kept
+ * @param line the 1-based line (of the original file) where the statement's first token is
  * @param copyData for {@code COPY ... FROM stdin}: the data rows up to (not including) the {@code \.}
- *                 line, else null
+ *                 line, each ending with {@code \n} (whatever the file's line endings), else null
  */
 public record SqlStatement(String sql, int line, String copyData) {
 
+    public SqlStatement {
+        Objects.requireNonNull(sql, "sql");
+    }
+
     public boolean isCopyFromStdin() {
         return copyData != null;
+    }
+
+    /**
+     * True when PostgreSQL refuses the statement inside a transaction block ({@code CREATE INDEX
+     * CONCURRENTLY}, {@code VACUUM}, {@code CREATE DATABASE}, {@code ALTER SYSTEM}, ...): the statements
+     * Flyway detects plus the other clear cases; see {@link StatementKinds#cannotRunInTransaction}.
+     */
+    public boolean cannotRunInTransaction() {
+        char[] text = sql.toCharArray();
+        return StatementKinds.cannotRunInTransaction(text, 0, text.length);
+    }
+
+    /**
+     * True for BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (any form), ABORT, SAVEPOINT, RELEASE,
+     * PREPARE TRANSACTION and COMMIT/ROLLBACK PREPARED, which would interfere with the transaction the engine
+     * runs a migration in.
+     */
+    public boolean isTransactionControl() {
+        char[] text = sql.toCharArray();
+        return StatementKinds.isTransactionControl(text, 0, text.length);
+    }
+
+    /**
+     * Best effort: true for SELECT (not SELECT ... INTO), WITH, VALUES, TABLE, SHOW, EXPLAIN, FETCH and
+     * INSERT/UPDATE/DELETE/MERGE ... RETURNING; false for everything else, including CALL.
+     */
+    public boolean returnsRows() {
+        char[] text = sql.toCharArray();
+        return StatementKinds.returnsRows(text, 0, text.length);
     }
 }
