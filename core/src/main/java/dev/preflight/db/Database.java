@@ -2,7 +2,6 @@ package dev.preflight.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.preflight.DatabaseUnavailableException;
 import dev.preflight.MigrationListener;
 import dev.preflight.RepoConfig;
@@ -27,6 +26,9 @@ public final class Database implements AutoCloseable {
     /** Errors that waiting will not cure: bad password, unknown user, no permission to connect. */
     private static final Set<String> FATAL_SQL_STATES = Set.of("28P01", "28000", "42501");
 
+    private static final Duration FIRST_CONNECT_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
+
     private final RepoConfig repo;
     private final MigrationListener listener;
     private HikariDataSource pool;
@@ -36,42 +38,55 @@ public final class Database implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** A connection from the pool, opening the pool (and waiting for the database) the first time. */
+    /**
+     * A connection from the pool. The first call opens the pool and waits for the database (connect-retry);
+     * later calls borrow as usual.
+     */
     public Connection connection() throws SQLException {
-        return pool().getConnection();
-    }
-
-    /** The pool, opened with the connect-retry policy on first use. */
-    public synchronized javax.sql.DataSource pool() {
-        if (pool == null) {
-            pool = openWithRetry();
+        HikariDataSource ds;
+        synchronized (this) {
+            if (pool == null) {
+                pool = new HikariDataSource(hikariConfig());
+                try {
+                    Connection first = firstConnection(pool);
+                    // Connected: from now on wait for a busy pool as long as a normal pool would.
+                    pool.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
+                    return first;
+                } catch (RuntimeException e) {
+                    pool.close();
+                    pool = null;
+                    throw e;
+                }
+            }
+            ds = pool;
         }
-        return pool;
+        return ds.getConnection();
     }
 
-    private HikariDataSource openWithRetry() {
+    private Connection firstConnection(HikariDataSource ds) {
         long deadline = System.nanoTime() + repo.connectRetry().toNanos();
         long backoffMillis = 200;
         for (int attempt = 1; ; attempt++) {
             try {
-                return new HikariDataSource(hikariConfig());
-            } catch (HikariPool.PoolInitializationException e) {
-                SQLException cause = sqlCause(e);
-                String reason = cause != null ? cause.getMessage() : String.valueOf(e.getMessage());
+                return ds.getConnection();
+            } catch (SQLException e) {
+                SQLException cause = sqlCause(e.getCause());
+                String reason = mask(cause != null ? cause.getMessage() : e.getMessage());
                 if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {
-                    throw new DatabaseUnavailableException("cannot connect to " + DatabaseUrls.mask(repo.url()) + " as "
-                            + repo.user().orElse("(default user)") + ": " + mask(reason)
+                    throw new DatabaseUnavailableException("cannot connect to " + DatabaseUrls.mask(repo.url())
+                            + " as " + repo.user().orElse("(default user)") + ": " + reason
                             + ". Check preflight.user and preflight.password.", null);
                 }
                 if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
                     throw new DatabaseUnavailableException("database " + DatabaseUrls.mask(repo.url())
                             + " did not answer within connect-retry=" + Durations.format(repo.connectRetry()) + " ("
-                            + attempt + " attempts): " + mask(reason)
-                            + ". Is PostgreSQL running and reachable? Raise preflight.connect-retry to wait longer.", null);
+                            + attempt + " attempts): " + reason
+                            + ". Is PostgreSQL running and reachable? Raise preflight.connect-retry to wait longer.",
+                            null);
                 }
-                listener.waitingForDatabase(repo.name(), attempt, mask(reason));
-                LOG.warn("Database {} not reachable (attempt {}): {}; retrying in {} ms", DatabaseUrls.mask(repo.url()),
-                        attempt, mask(reason), backoffMillis);
+                listener.waitingForDatabase(repo.name(), attempt, reason);
+                LOG.warn("Database {} not reachable (attempt {}): {}; retrying in {} ms",
+                        DatabaseUrls.mask(repo.url()), attempt, reason, backoffMillis);
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             }
@@ -87,9 +102,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
-        config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
-        // Try once, fail fast: the retry loop above owns the waiting and the messages.
-        config.setInitializationFailTimeout(1);
+        // Open nothing up front and give up on a connection quickly: firstConnection owns the waiting.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(FIRST_CONNECT_TIMEOUT.toMillis());
         config.addDataSourceProperty("ApplicationName", applicationName());
         config.addDataSourceProperty("connectTimeout", "10");
         return config;
@@ -107,6 +122,7 @@ public final class Database implements AutoCloseable {
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
+    /** The first SQLException in a chain: HikariCP puts the driver's own failure behind its timeout. */
     private static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,11 @@ class ClasspathJarTest {
     void migratesFromSqlFilesAndJavaMigrationsInsideAnApplicationJar() throws Exception {
         Path jar = tmp.resolve("app.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            // Directory entries as jar, Maven and Spring Boot write them.
+            put(out, "db/", null);
+            put(out, "db/migrations/", null);
+            put(out, "META-INF/", null);
+            put(out, "META-INF/services/", null);
             put(out, "db/migrations/V1__greeting.sql", "create table greeting (text text);");
             put(out, "db/migrations/V2__hello.sql", "insert into greeting values ('hello from sql');");
             put(out, "db/migrations/U2__hello.sql", "delete from greeting where text = 'hello from sql';");
@@ -53,8 +57,9 @@ class ClasspathJarTest {
 
     private static void put(JarOutputStream out, String name, String content) throws Exception {
         out.putNextEntry(new JarEntry(name));
-        OutputStream body = out;
-        body.write(content.getBytes(StandardCharsets.UTF_8));
+        if (content != null) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
         out.closeEntry();
     }
 }
