@@ -42,12 +42,12 @@ public final class Version implements Comparable<Version> {
             throw new IllegalArgumentException("'" + text + "' is not a version: expected digits such as 42, 1.2.3 or 20240101120000");
         }
         List<BigInteger> segments = new ArrayList<>();
-        for (String part : digits.split("[._]", -1)) {
-            if (part.isEmpty() || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("'" + text + "' is not a version: expected digits separated by '.' "
-                        + "(for example 42, 1.2.3, 2024-02-12-120203 or 20240101120000)");
+        int start = 0;
+        for (int i = 0; i <= digits.length(); i++) {
+            if (i == digits.length() || digits.charAt(i) == '.' || digits.charAt(i) == '_') {
+                segments.add(segment(text, digits, start, i));
+                start = i + 1;
             }
-            segments.add(new BigInteger(part));
         }
         // Trailing zero segments do not change the version (1.0 == 1), as in Flyway.
         int size = segments.size();
@@ -55,6 +55,20 @@ public final class Version implements Comparable<Version> {
             size--;
         }
         return new Version(trimmed, Collections.unmodifiableList(new ArrayList<>(segments.subList(0, size))));
+    }
+
+    private static BigInteger segment(String text, String digits, int from, int to) {
+        boolean valid = from < to;
+        for (int i = from; i < to && valid; i++) {
+            valid = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("'" + text + "' is not a version: expected digits separated by '.' "
+                    + "(for example 42, 1.2.3, 2024-02-12-120203 or 20240101120000)");
+        }
+        // Most versions fit a long; BigInteger(String) is the slow path only for longer ones.
+        return to - from <= 18 ? BigInteger.valueOf(Long.parseLong(digits, from, to, 10))
+                : new BigInteger(digits.substring(from, to));
     }
 
     /** True when {@code text} parses as a version. */
