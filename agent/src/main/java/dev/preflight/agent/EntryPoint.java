@@ -22,7 +22,7 @@ import java.util.jar.Manifest;
  *
  * <pre>{@code
  * EntryPoint.resolve(config.hook(), System.getProperty("sun.java.command"), System.getProperty("java.class.path"))
- * // EntryPoint[className=com.example.App, method=main, source=Start-Class of app.jar (Spring Boot)]
+ * // com.example.App#main (Spring Boot Start-Class of app.jar)
  * }</pre>
  *
  * @param className the binary name of the class to hook
@@ -99,7 +99,7 @@ record EntryPoint(String className, String method, String source) {
             throw new ConfigException(jar + " starts with Spring Boot's " + mainClass + " but names no Start-Class in"
                     + " its manifest. Set " + ConfigKeys.HOOK.name() + "=com.example.App#main.");
         }
-        return new EntryPoint(startClass.strip(), "main", "Start-Class of " + name(jar) + " (Spring Boot)");
+        return new EntryPoint(startClass.strip(), "main", "Spring Boot Start-Class of " + name(jar));
     }
 
     private static String name(Path jar) {
