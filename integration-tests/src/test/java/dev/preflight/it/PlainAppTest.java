@@ -166,4 +166,14 @@ class PlainAppTest {
         assertTrue(r.stdout().contains(PlainApp.MARKER + " history=2 greetings=1"), r::toString);
         assertTrue(r.stderr().contains("(hook=" + PlainApp.class.getName() + "#main)"), r::toString);
     }
+
+    @Test
+    void aHookOnAMissingMethodEndsWithExitCode2() {
+        ChildJvm.Result r = app(twoMigrations().build())
+                .agent("url=" + db.url() + ",hook=" + PlainApp.class.getName() + "#start").run();
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
+        assertTrue(r.stderr().contains(PlainApp.class.getName() + " has no method start"), r::toString);
+    }
 }
