@@ -12,6 +12,10 @@ import org.slf4j.simple.SimpleLogger;
  * so these properties never reach the host application's own slf4j-simple; set e.g.
  * {@code -Ddev.preflight.shaded.slf4j.simpleLogger.defaultLogLevel=debug} to see more of Preflight.
  * A line looks like {@code INFO Migrator - migrate main: applied 1 create_users (12 ms) [1/3]}.
+ *
+ * <pre>{@code
+ * AgentLogging.configure();   // first thing in premain (or a main of the agent jar), before any logger exists
+ * }</pre>
  */
 public final class AgentLogging {
 

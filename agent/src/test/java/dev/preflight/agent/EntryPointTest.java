@@ -98,8 +98,9 @@ class EntryPointTest {
             manifest.getMainAttributes().putValue(attributes[i], attributes[i + 1]);
         }
         Path jar = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            return jar;
+        try (OutputStream out = Files.newOutputStream(jar)) {
+            new JarOutputStream(out, manifest).close();
         }
+        return jar;
     }
 }

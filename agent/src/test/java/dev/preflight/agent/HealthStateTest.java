@@ -70,6 +70,7 @@ class HealthStateTest {
         assertTrue(before.json().contains("\"readyPort\":" + port), before.json());
 
         try (ServerSocket app = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertTrue(app.isBound());
             HealthState.Report after = health.report();
             assertTrue(after.ready());
             assertTrue(after.json().contains("\"state\":\"ready\""), after.json());

@@ -106,6 +106,10 @@ final class ChildJvm {
             this.commandLine = commandLine;
         }
 
+        long pid() {
+            return process.pid();
+        }
+
         /** What it printed on stdout so far. */
         String stdout() {
             return read(out);
