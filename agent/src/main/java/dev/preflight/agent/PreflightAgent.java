@@ -1,6 +1,5 @@
 package dev.preflight.agent;
 
-import dev.preflight.ConfigException;
 import dev.preflight.PreflightConfig;
 import dev.preflight.config.ConfigKeys;
 import org.slf4j.Logger;
@@ -33,38 +32,38 @@ public final class PreflightAgent {
     public static void premain(String args, Instrumentation instrumentation) {
         AgentLogging.configure();
         Map<String, String> arguments = Map.of();
-        PreflightConfig config;
-        HealthState health;
+        PreflightConfig config = null;
+        HealthState health = null;
+        String step = "read the configuration";
         try {
             arguments = PreflightConfig.parseAgentArguments(args);
             config = PreflightConfig.load(ClassLoader.getSystemClassLoader(), arguments);
             health = new HealthState(config.readyPort());
             if (config.healthPort().isPresent()) {
+                step = "start the health endpoints";
                 HealthServer.start(config.healthPort().getAsInt(), health);
             }
-        } catch (ConfigException e) {
-            StartupFailure.handle("read the configuration", e, !continuesWithoutConfig(arguments), null);
-            return;
-        }
-        if (StartupRun.isOff(config)) {
-            // Nothing to run before main: no hook, and the health endpoints (if any) answer "off" from now on.
-            StartupRun.off(health);
-            return;
-        }
-        EntryPoint entry;
-        try {
-            entry = EntryPoint.resolve(config.hook(), System.getProperty("sun.java.command"),
+            if (StartupRun.isOff(config)) {
+                // Nothing to run before main: no hook, and the health endpoints (if any) answer "off" from now on.
+                StartupRun.off(health);
+                return;
+            }
+            step = "find the application's entry point";
+            EntryPoint entry = EntryPoint.resolve(config.hook(), System.getProperty("sun.java.command"),
                     System.getProperty("java.class.path"));
-        } catch (ConfigException e) {
-            StartupFailure.handle("find the application's entry point", e, StartupFailure.exits(config), health);
-            return;
+            step = "hook " + entry;
+            // Armed before the hook exists, so that a failure to transform the entry point is reported with the plan.
+            AtomicReference<Runnable> unhook = new AtomicReference<>(() -> { });
+            StartupHook.arm(new StartupHook.Plan(arguments, config, ClassLoader.getSystemClassLoader(), health, entry,
+                    () -> unhook.get().run()));
+            unhook.set(MainHook.install(instrumentation, entry));
+            Runtime.getRuntime().addShutdownHook(new Thread(StartupHook::warnIfNeverReached, "preflight-shutdown"));
+        } catch (RuntimeException | LinkageError e) {
+            // Whatever goes wrong here is reported like a failed start-up: an exception escaping premain would abort
+            // the JVM with a bare stack trace, ignoring on-failure.
+            boolean exit = config != null ? StartupFailure.exits(config) : !continuesWithoutConfig(arguments);
+            StartupFailure.handle(step, e, exit, health);
         }
-        // Armed before the hook exists, so that a failure to transform the entry point is reported with the plan.
-        AtomicReference<Runnable> unhook = new AtomicReference<>(() -> { });
-        StartupHook.arm(new StartupHook.Plan(arguments, config, ClassLoader.getSystemClassLoader(), health, entry,
-                () -> unhook.get().run()));
-        unhook.set(MainHook.install(instrumentation, entry));
-        Runtime.getRuntime().addShutdownHook(new Thread(StartupHook::warnIfNeverReached, "preflight-shutdown"));
     }
 
     /**
@@ -76,9 +75,9 @@ public final class PreflightAgent {
         try {
             PreflightConfig.load(ClassLoader.getSystemClassLoader(), PreflightConfig.parseAgentArguments(args));
             logger().info("attached; start-up migrations are not run in a running JVM");
-        } catch (ConfigException e) {
+        } catch (RuntimeException | LinkageError e) {
             // Never end a running application because of an attach with a bad argument.
-            System.err.println("preflight: attach ignored: " + e.getMessage());
+            System.err.println("preflight: attach ignored: " + StartupFailure.message(e));
         }
     }
 

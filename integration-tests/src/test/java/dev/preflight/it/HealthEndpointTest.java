@@ -71,6 +71,21 @@ class HealthEndpointTest {
         assertTrue(r.stdout().contains(PlainApp.MARKER + " history=2 greetings=0"), r::toString);
     }
 
+    @Test
+    void aBusyHealthPortEndsWithExitCode2() throws IOException {
+        Path jar = new AppJar(dir).migration("1_create_greeting.sql", "create table greeting (text text not null);")
+                .build();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ChildJvm.Result r = ChildJvm.jar(jar).systemProperty("app.url", db.url())
+                    .agent("url=" + db.url() + ",health.port=" + taken.getLocalPort()).run();
+
+            assertEquals(2, r.exitCode(), r::toString);
+            assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
+            assertTrue(r.stderr().contains("start-up failed: start the health endpoints"), r::toString);
+            assertTrue(r.stderr().contains("health.port"), r::toString);
+        }
+    }
+
     /** GETs {@code path} until {@code done} holds, within {@link #WAIT}; connection refusals count as "not yet". */
     private Optional<HttpResponse<String>> poll(int port, String path, Predicate<HttpResponse<String>> done)
             throws InterruptedException {
