@@ -60,6 +60,7 @@ public final class StartupHook {
             plan.unhook().run();
             ClassLoader loader = hooked.getClassLoader() != null ? hooked.getClassLoader()
                     : ClassLoader.getSystemClassLoader();
+            HostLogging.attach(loader);
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             // Java migrations may look things up through the context class loader, as application code does.

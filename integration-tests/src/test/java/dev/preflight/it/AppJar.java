@@ -11,19 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 
 /**
  * Packs {@link PlainApp} into a real executable jar: {@code Main-Class} in the manifest, migrations under
- * {@code db/migrations} inside the jar, and the JDBC driver beside it on the manifest's {@code Class-Path} (the
- * application's own, not the agent's relocated copy).
+ * {@code db/migrations} inside the jar, and the JDBC driver (and any other library) beside it on the manifest's
+ * {@code Class-Path}: the application's own driver, not the agent's relocated copy.
  *
  * <pre>{@code
  * Path jar = new AppJar(dir).migration("1_create_greeting.sql", "-- migrate:up\ncreate table greeting ...").build();
@@ -31,10 +34,9 @@ import java.util.jar.Manifest;
  */
 final class AppJar {
 
-    static final String DRIVER_JAR = "postgresql.jar";
-
     private final Path dir;
     private final Map<String, String> migrations = new LinkedHashMap<>();
+    private final List<Path> libraries = new ArrayList<>(List.of(driverJar()));
 
     /** @param dir where the jar (and its driver) are written; nothing else is put there */
     AppJar(Path dir) {
@@ -47,15 +49,24 @@ final class AppJar {
         return this;
     }
 
-    /** Writes {@code app.jar} and the driver jar into the folder. */
+    /** Another jar of the application, beside it on the manifest's {@code Class-Path}. */
+    AppJar library(Path jar) {
+        libraries.add(jar);
+        return this;
+    }
+
+    /** Writes {@code app.jar} and its libraries (the driver at least) into the folder. */
     Path build() {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, PlainApp.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, DRIVER_JAR);
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, libraries.stream()
+                .map(library -> library.getFileName().toString()).collect(Collectors.joining(" ")));
         Path jar = dir.resolve("app.jar");
         try {
-            Files.copy(driverJar(), dir.resolve(DRIVER_JAR), StandardCopyOption.REPLACE_EXISTING);
+            for (Path library : libraries) {
+                Files.copy(library, dir.resolve(library.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
             try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
                 Set<String> folders = new HashSet<>();
                 String classFile = PlainApp.class.getName().replace('.', '/') + ".class";
@@ -103,17 +114,18 @@ final class AppJar {
 
     /** The PostgreSQL driver jar of this build's class path. */
     static Path driverJar() {
-        try {
-            return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return jarOf(org.postgresql.Driver.class);
     }
 
     /** Test classes (where {@link PlainApp} is compiled to), for a {@code -cp} start. */
     static Path testClasses() {
+        return jarOf(PlainApp.class);
+    }
+
+    /** The jar (or folder) of this build's class path that {@code type} comes from. */
+    static Path jarOf(Class<?> type) {
         try {
-            return Path.of(PlainApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -176,4 +176,20 @@ class PlainAppTest {
         assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
         assertTrue(r.stderr().contains(PlainApp.class.getName() + " has no method start"), r::toString);
     }
+
+    @Test
+    void preflightLogsThroughTheApplicationsOwnSlf4jBinding() {
+        // The application's slf4j-simple writes to stdout; the agent's own logger writes to stderr.
+        Path jar = twoMigrations().library(AppJar.jarOf(org.slf4j.LoggerFactory.class))
+                .library(AppJar.jarOf(org.slf4j.simple.SimpleLogger.class)).build();
+
+        ChildJvm.Result r = app(jar).systemProperty("org.slf4j.simpleLogger.logFile", "System.out")
+                .agent("url=" + db.url()).run();
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("INFO dev.preflight.engine.Migrator - migrate main: 2 migrations in"),
+                r::toString);
+        assertFalse(r.stdout().contains("HikariDataSource"), "the agent's libraries keep its thresholds: " + r);
+        assertFalse(r.stderr().contains("migrate main:"), r::toString);
+    }
 }
