@@ -1,6 +1,5 @@
 package dev.preflight.agent;
 
-import dev.preflight.ConfigException;
 import dev.preflight.PreflightConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,7 @@ public final class StartupHook {
             // the configuration again through the application's class loader.
             try {
                 config = PreflightConfig.load(loader, plan.arguments());
-            } catch (ConfigException e) {
+            } catch (RuntimeException e) {
                 StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()),
                         plan.health());
                 return;
