@@ -1,18 +1,103 @@
 package dev.preflight.agent;
 
-import java.lang.instrument.Instrumentation;
+import dev.preflight.PreflightConfig;
+import dev.preflight.config.ConfigKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder: the agent is being written (issue: the -javaagent and CLI). */
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@code -javaagent}: applies the application's pending migrations before its {@code main} runs.
+ *
+ * <pre>
+ * java -javaagent:preflight-agent.jar=url=jdbc:postgresql://db/app,health.port=8081 -jar app.jar
+ * </pre>
+ *
+ * <p>{@code premain} only reads the configuration, starts the health endpoints (when {@code health.port} is set)
+ * and hooks the application's entry point ({@link EntryPoint}); the migrations run in the hook, on the
+ * application's thread and with its class loader, because that loader does not exist yet when {@code premain}
+ * runs (Spring Boot's nested jars, custom launchers). A configuration error ends the JVM with exit code 2 unless
+ * {@code on-failure=continue}.
+ *
+ * <p>{@code agentmain} (attach to a running JVM) never migrates: the application is already running.
+ */
 public final class PreflightAgent {
 
     private PreflightAgent() {
     }
 
     public static void premain(String args, Instrumentation instrumentation) {
-        System.err.println("preflight: the agent is not built yet; the application starts without migrating");
+        AgentLogging.configure();
+        Map<String, String> arguments = Map.of();
+        PreflightConfig config = null;
+        HealthState health = null;
+        String step = "read the configuration";
+        try {
+            arguments = PreflightConfig.parseAgentArguments(args);
+            config = PreflightConfig.load(ClassLoader.getSystemClassLoader(), arguments);
+            health = new HealthState(config.readyPort());
+            if (config.healthPort().isPresent()) {
+                step = "start the health endpoints";
+                HealthServer.start(config.healthPort().getAsInt(), health);
+            }
+            if (StartupRun.isOff(config)) {
+                // Nothing to run before main: no hook, and the health endpoints (if any) answer "off" from now on.
+                StartupRun.off(health);
+                return;
+            }
+            step = "find the application's entry point";
+            EntryPoint entry = EntryPoint.resolve(config.hook(), System.getProperty("sun.java.command"),
+                    System.getProperty("java.class.path"));
+            step = "hook " + entry;
+            // Armed before the hook exists, so that a failure to transform the entry point is reported with the plan.
+            AtomicReference<Runnable> unhook = new AtomicReference<>(() -> { });
+            StartupHook.arm(new StartupHook.Plan(arguments, config, ClassLoader.getSystemClassLoader(), health, entry,
+                    () -> unhook.get().run()));
+            unhook.set(MainHook.install(instrumentation, entry));
+            Runtime.getRuntime().addShutdownHook(new Thread(StartupHook::warnIfNeverReached, "preflight-shutdown"));
+        } catch (RuntimeException | LinkageError e) {
+            // Whatever goes wrong here is reported like a failed start-up: an exception escaping premain would abort
+            // the JVM with a bare stack trace, ignoring on-failure.
+            boolean exit = config != null ? StartupFailure.exits(config) : !continuesWithoutConfig(arguments);
+            StartupFailure.handle(step, e, exit, health);
+        }
     }
 
+    /**
+     * Attached to a running JVM: the application is up, so start-up migrations are not run here. This is where
+     * the MBeans (status, step migrations, rollbacks, tasks) will be registered.
+     */
     public static void agentmain(String args, Instrumentation instrumentation) {
-        premain(args, instrumentation);
+        AgentLogging.configure();
+        try {
+            PreflightConfig.load(ClassLoader.getSystemClassLoader(), PreflightConfig.parseAgentArguments(args));
+            logger().info("attached; start-up migrations are not run in a running JVM");
+        } catch (RuntimeException | LinkageError e) {
+            // Never end a running application because of an attach with a bad argument.
+            System.err.println("preflight: attach ignored: " + StartupFailure.message(e));
+        }
+    }
+
+    /**
+     * {@code on-failure} when the configuration itself cannot be read: from the sources that are still readable,
+     * in their usual order (agent argument, then {@code -Dpreflight.on-failure}, then the environment).
+     */
+    private static boolean continuesWithoutConfig(Map<String, String> arguments) {
+        String value = arguments.get(ConfigKeys.ON_FAILURE.name());
+        if (value == null) {
+            value = System.getProperty(ConfigKeys.ON_FAILURE.systemProperty());
+        }
+        if (value == null) {
+            value = System.getenv(ConfigKeys.ON_FAILURE.envName());
+        }
+        return "continue".equals(value == null ? null : value.strip());
+    }
+
+    private static Logger logger() {
+        // Created on use, after AgentLogging has set slf4j-simple up.
+        return LoggerFactory.getLogger("preflight");
     }
 }

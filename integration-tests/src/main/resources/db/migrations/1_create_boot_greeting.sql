@@ -1,0 +1,2 @@
+-- migrate:up
+create table boot_greeting (text text not null);

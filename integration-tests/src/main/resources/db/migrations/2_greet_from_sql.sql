@@ -1,0 +1,2 @@
+-- migrate:up
+insert into boot_greeting values ('hello from sql');
