@@ -1,6 +1,7 @@
 package dev.preflight.agent;
 
 import dev.preflight.MigrationListener;
+import dev.preflight.engine.StatusFormat;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -119,20 +120,20 @@ final class HealthState implements MigrationListener {
         synchronized (this) {
             boolean finished = phase == Phase.DONE || phase == Phase.OFF;
             String state = phase == Phase.DONE && !portOpen ? "waiting-for-port" : phase.text;
-            StringBuilder json = new StringBuilder("{\"state\":").append(quote(state))
+            StringBuilder json = new StringBuilder("{\"state\":").append(StatusFormat.quote(state))
                     .append(",\"done\":").append(done)
                     .append(",\"total\":").append(total);
             if (repo != null) {
-                json.append(",\"repo\":").append(quote(repo));
+                json.append(",\"repo\":").append(StatusFormat.quote(repo));
             }
             if (current != null) {
-                json.append(",\"current\":").append(quote(current));
+                json.append(",\"current\":").append(StatusFormat.quote(current));
             }
             if (readyPort.isPresent()) {
                 json.append(",\"readyPort\":").append(readyPort.getAsInt());
             }
             if (error != null) {
-                json.append(",\"error\":").append(quote(error));
+                json.append(",\"error\":").append(StatusFormat.quote(error));
             }
             return new Report(finished && portOpen, json.append('}').toString());
         }
@@ -150,27 +151,5 @@ final class HealthState implements MigrationListener {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

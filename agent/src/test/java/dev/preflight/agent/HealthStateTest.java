@@ -79,6 +79,6 @@ class HealthStateTest {
 
     @Test
     void quotesControlCharacters() {
-        assertEquals("\"a\\u0001b\\tc\"", HealthState.quote("a\u0001b\tc"));
+        assertEquals("\"a\\u0001b\\tc\"", dev.preflight.engine.StatusFormat.quote("a\u0001b\tc"));
     }
 }
