@@ -1,13 +1,223 @@
 package dev.preflight.cli;
 
-/** Placeholder: the CLI is being written (issue: the -javaagent and CLI). */
+import dev.preflight.ConfigException;
+import dev.preflight.MigrateResult;
+import dev.preflight.MigrationException;
+import dev.preflight.Preflight;
+import dev.preflight.PreflightConfig;
+import dev.preflight.PreflightException;
+import dev.preflight.StatusReport;
+import dev.preflight.Target;
+import dev.preflight.ValidationReport;
+import dev.preflight.agent.AgentLogging;
+import dev.preflight.agent.ExitCodes;
+import dev.preflight.config.ConfigKey;
+import dev.preflight.config.ConfigKeys;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The command line: {@code java -jar preflight-agent.jar [options] <command> [args]}, for init containers,
+ * CI and scripts. A thin shell over {@link Preflight}: it parses arguments, calls one verb per repo, prints
+ * the engine's own renderings and maps errors to {@link ExitCodes}.
+ *
+ * <pre>
+ * java -jar preflight-agent.jar --url=jdbc:postgresql://db/app --user=app status
+ * java -jar preflight-agent.jar migrate --step 1
+ * java -jar preflight-agent.jar rollback --repo main --to 20240101120000
+ * </pre>
+ */
 public final class PreflightCli {
+
+    private static final List<String> COMMANDS = List.of("status", "migrate", "rollback", "migrate-data",
+            "rollback-data", "validate", "baseline", "repair", "help");
 
     private PreflightCli() {
     }
 
     public static void main(String[] args) {
-        System.err.println("preflight: the command-line interface is not built yet");
-        System.exit(2);
+        AgentLogging.configure();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command with the standard configuration sources; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, overrides -> PreflightConfig.load(PreflightCli.class.getClassLoader(), overrides));
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the configuration loaded by {@code load}. */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<Map<String, String>, PreflightConfig> load) {
+        CliArguments arguments = null;
+        try {
+            arguments = CliArguments.parse(args, COMMANDS);
+            if (arguments.flag("version") && arguments.command() == null) {
+                out.println("preflight " + version());
+                return 0;
+            }
+            if (arguments.command() == null || arguments.flag("help") || arguments.command().equals("help")) {
+                if (arguments.command() == null && !arguments.flag("help")) {
+                    throw new ConfigException("no command given. " + usageHint());
+                }
+                out.print(help());
+                return 0;
+            }
+            return execute(arguments, load.apply(arguments.settings()), out);
+        } catch (RuntimeException e) {
+            err.println("preflight: " + e.getMessage());
+            if (e instanceof ConfigException) {
+                err.println(usageHint());
+            }
+            if (arguments != null && arguments.flag("verbose") || !(e instanceof PreflightException)) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.of(e);
+        }
+    }
+
+    private static int execute(CliArguments a, PreflightConfig config, PrintStream out) {
+        String command = a.command();
+        List<String> repos = repos(a, config, command);
+        int exit = 0;
+        List<String> json = new ArrayList<>();
+        for (String repo : repos) {
+            try (Preflight preflight = Preflight.open(config, repo)) {
+                switch (command) {
+                    case "status" -> {
+                        StatusReport status = preflight.status();
+                        if (a.flag("json")) {
+                            json.add(status.toJson());
+                        } else {
+                            out.print(status.toTable());
+                        }
+                    }
+                    case "migrate" -> print(out, preflight.migrate(target(a, false)));
+                    case "migrate-data" -> print(out, preflight.migrateData(target(a, false)));
+                    case "rollback" -> print(out, preflight.rollback(target(a, true)));
+                    case "rollback-data" -> print(out, preflight.rollbackData(target(a, true)));
+                    case "validate" -> {
+                        ValidationReport report = preflight.validate();
+                        if (report.isValid()) {
+                            out.println("validate " + repo + ": ok");
+                        } else {
+                            out.println("validate " + repo + ": " + report.problems().size() + " problem(s)");
+                            report.problems().forEach(p -> out.println("  - " + p));
+                            exit = ExitCodes.FAILED;
+                        }
+                    }
+                    case "baseline" -> {
+                        String version = a.value("version")
+                                .orElseThrow(() -> new ConfigException("baseline needs --version V"));
+                        preflight.baseline(version);
+                        out.println("baseline " + repo + ": migrations up to " + version + " count as applied");
+                    }
+                    case "repair" -> {
+                        List<String> actions = preflight.repair();
+                        out.println("repair " + repo + ": " + (actions.isEmpty() ? "nothing to repair" : ""));
+                        actions.forEach(action -> out.println("  - " + action));
+                    }
+                    default -> throw new ConfigException("unknown command " + command);
+                }
+            }
+        }
+        if (!json.isEmpty()) {
+            out.println(json.size() == 1 ? json.get(0) : "[" + String.join(",", json) + "]");
+        }
+        return exit;
+    }
+
+    /** The repos a command runs on: the one named by --repo, else all; changing a chosen point needs one repo. */
+    private static List<String> repos(CliArguments a, PreflightConfig config, String command) {
+        if (a.value("repo").isPresent()) {
+            String repo = a.value("repo").get();
+            config.repo(repo); // an unknown repo is a ConfigException listing the known ones
+            return List.of(repo);
+        }
+        List<String> all = config.repoNames();
+        boolean pointed = a.value("step").isPresent() || a.value("to").isPresent();
+        boolean needsOne = command.startsWith("rollback") || command.equals("baseline") || pointed;
+        if (all.size() > 1 && needsOne) {
+            throw new ConfigException(command + " with several repos (" + String.join(", ", all)
+                    + ") needs --repo NAME: it never runs on every repo at once");
+        }
+        return all;
+    }
+
+    private static Target target(CliArguments a, boolean rollback) {
+        var step = a.value("step");
+        var to = a.value("to");
+        if (step.isPresent() && to.isPresent()) {
+            throw new ConfigException("give either --step or --to, not both");
+        }
+        if (step.isPresent()) {
+            try {
+                return Target.step(Integer.parseInt(step.get()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--step takes a whole number, got '" + step.get() + "'");
+            }
+        }
+        if (to.isPresent()) {
+            return Target.to(to.get());
+        }
+        if (rollback) {
+            throw new ConfigException("rollback needs --step N or --to V: rolling back is always explicit");
+        }
+        return Target.all();
+    }
+
+    private static void print(PrintStream out, MigrateResult result) {
+        boolean reverting = result.operation().startsWith("rollback");
+        for (MigrateResult.Applied m : result.migrations()) {
+            out.println("  " + (reverting ? "reverted " : "applied ") + m.id() + " " + m.name() + " (" + m.millis()
+                    + " ms)");
+        }
+        out.println(result.summary());
+    }
+
+    private static String version() {
+        String version = PreflightCli.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    private static String usageHint() {
+        return "Run `java -jar preflight-agent.jar help` for the commands and options.";
+    }
+
+    static String help() {
+        StringBuilder out = new StringBuilder("""
+                Usage: java -jar preflight-agent.jar [options] <command> [args]
+
+                Commands:
+                  status [--json]                   every migration: up, down, ** FILE NOT FOUND **
+                  migrate [--step N | --to V]       apply pending schema migrations (all repos unless --repo)
+                  rollback (--step N | --to V)      revert schema migrations with their down scripts
+                  migrate-data [--step N | --to V]  run pending data migrations
+                  rollback-data (--step N | --to V) revert data migrations
+                  validate                          exit 1 if anything is pending, changed, missing or failed
+                  baseline --version V              mark a database as being at version V
+                  repair                            drop failed rows, accept changed checksums
+                  help, --version
+
+                Options:
+                  --repo NAME          the repo to work on (default: every repo for migrate/status/validate/repair)
+                  --config FILE        a properties file of settings
+                  --verbose, -v        stack traces with errors
+                  --<key>=VALUE        any configuration key below (also as --<key> VALUE)
+
+                Configuration keys (also PREFLIGHT_<KEY> in the environment and -Dpreflight.<key>):
+                """);
+        for (ConfigKey key : ConfigKeys.all()) {
+            String def = key.defaultText() == null || key.defaultText().isEmpty() ? "" : " [" + key.defaultText() + "]";
+            out.append(String.format("  --%-20s %s%s%n", key.name(), key.description(), def));
+        }
+        out.append("""
+
+                Exit codes: 0 ok, 1 a migration or validation failed, 2 usage or configuration error,
+                            3 database unreachable, 4 gave up waiting for the migration lock.
+                """);
+        return out.toString();
     }
 }

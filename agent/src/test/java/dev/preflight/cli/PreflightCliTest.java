@@ -1,0 +1,194 @@
+package dev.preflight.cli;
+
+import dev.preflight.Preflight;
+import dev.preflight.PreflightConfig;
+import dev.preflight.testing.MigrationFiles;
+import dev.preflight.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI as a user runs it: arguments in, exit code, output and rows in the database out. */
+class PreflightCliTest {
+
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.perTest();
+    @TempDir
+    Path tmp;
+    MigrationFiles files;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        files = new MigrationFiles(tmp.resolve("migrations"));
+        new MigrationFiles(tmp.resolve("data")); // an empty data-migrations folder
+        files.table("1");
+        files.table("2");
+        files.table("3");
+    }
+
+    private Run cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--url=" + db.url(), "--locations=" + files.dir(),
+                "--data-locations=" + tmp.resolve("data"), "--connect-retry=2s"));
+        all.addAll(Arrays.asList(args));
+        return raw(all.toArray(String[]::new));
+    }
+
+    private static Run raw(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = PreflightCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void migrateStepStatusAndRollbackWorkAsTheirNamesSay() throws Exception {
+        Run step = cli("migrate", "--step", "1");
+        assertEquals(0, step.code(), step.err());
+        assertTrue(step.out().contains("applied 1 create_t1"), step.out());
+        assertEquals(List.of("1"), db.queryColumn("select version from preflight_schema_history"));
+
+        assertEquals(0, cli("migrate").code());
+        assertEquals("3", db.queryValue("select count(*) from preflight_schema_history"));
+
+        Run status = cli("status");
+        assertEquals(0, status.code());
+        assertTrue(status.out().contains("Status") && status.out().contains("create_t3"), status.out());
+
+        Run rollback = cli("rollback", "--to=1");
+        assertEquals(0, rollback.code(), rollback.err());
+        assertTrue(rollback.out().contains("reverted 3") && rollback.out().contains("reverted 2"), rollback.out());
+        assertEquals(List.of("1"), db.queryColumn("select version from preflight_schema_history"));
+        assertFalse(db.tableExists("t2"));
+    }
+
+    @Test
+    void statusJsonIsForScripts() {
+        cli("migrate", "--to", "2");
+        Run json = cli("status", "--json");
+        assertEquals(0, json.code());
+        String text = json.out().strip();
+        assertTrue(text.startsWith("{\"repo\":\"main\"") && text.endsWith("]}"), text);
+        assertTrue(text.contains("\"currentVersion\":\"2\"") && text.contains("\"pending\":1"), text);
+        assertTrue(text.contains("{\"status\":\"down\",\"id\":\"3\""), text);
+    }
+
+    @Test
+    void aDeletedFileShowsAsFileNotFound() {
+        cli("migrate");
+        files.delete("3_create_t3.sql");
+        Run status = cli("status");
+        assertTrue(status.out().contains("** FILE NOT FOUND **"), status.out());
+    }
+
+    @Test
+    void aBrokenMigrationExitsOneNamingTheFile() throws Exception {
+        files.dbmate("4", "broken", "select * from no_such_table;", null);
+        Run run = cli("migrate");
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("preflight: ") && run.err().contains("4_broken.sql:2"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace without --verbose: " + run.err());
+        assertEquals("3", db.queryValue("select count(*) from preflight_schema_history"));
+    }
+
+    @Test
+    void validateExitsOneOnDriftAndZeroWhenClean() {
+        cli("migrate");
+        assertEquals(0, cli("validate").code());
+        files.dbmate("2", "create_t2", "create table t2 (id bigint primary key);", "drop table t2;");
+        Run drift = cli("validate");
+        assertEquals(1, drift.code());
+        assertTrue(drift.out().contains("2_create_t2.sql") && drift.out().contains("changed"), drift.out());
+        Run repair = cli("repair");
+        assertEquals(0, repair.code());
+        assertTrue(repair.out().contains("accepted the changed file"), repair.out());
+        assertEquals(0, cli("validate").code());
+    }
+
+    @Test
+    void baselineMarksTheVersion() throws Exception {
+        Run run = cli("baseline", "--version", "2");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(0, cli("migrate").code());
+        assertEquals(List.of("baseline:2", "schema:3"),
+                db.queryColumn("select kind || ':' || version from preflight_schema_history order by installed_rank"));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Run unknownCommand = cli("migrat");
+        assertEquals(2, unknownCommand.code());
+        assertTrue(unknownCommand.err().contains("unknown command 'migrat'"), unknownCommand.err());
+
+        Run unknownOption = cli("--lock-wiat=1s", "status");
+        assertEquals(2, unknownOption.code());
+        assertTrue(unknownOption.err().contains("lock-wait"), "did you mean: " + unknownOption.err());
+
+        Run noTarget = cli("rollback");
+        assertEquals(2, noTarget.code());
+        assertTrue(noTarget.err().contains("--step N or --to V"), noTarget.err());
+
+        Run severalRepos = cli("--repos=main,audit", "--audit.url=" + db.url(), "rollback", "--step", "1");
+        assertEquals(2, severalRepos.code());
+        assertTrue(severalRepos.err().contains("needs --repo"), severalRepos.err());
+
+        assertEquals(2, raw().code(), "no command");
+        assertEquals(0, raw("help").code());
+        assertTrue(raw("--version").out().startsWith("preflight "));
+    }
+
+    @Test
+    void anUnreachableDatabaseExitsThreeAndThePasswordIsNeverPrinted() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String secret = "Sup3r-s3cret";
+        Run run = raw("--url=jdbc:postgresql://127.0.0.1:" + port + "/x", "--user=app", "--password=" + secret,
+                "--connect-retry=1s", "--locations=" + files.dir(), "status");
+        assertEquals(3, run.code(), run.err());
+        assertFalse(run.out().contains(secret) || run.err().contains(secret), run.err());
+        Run help = raw("--password=" + secret, "help");
+        assertFalse(help.out().contains(secret) || help.err().contains(secret));
+    }
+
+    @Test
+    void aLockHeldLongerThanLockWaitExitsFour() throws Exception {
+        files.dbmate("4", "slow", "select pg_sleep(3);", null);
+        PreflightConfig config = PreflightConfig.fromProperties(Map.of("url", db.url(),
+                "locations", files.dir().toString(), "data-locations", tmp.resolve("data").toString()));
+        CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> {
+            try (Preflight p = Preflight.open(config)) {
+                return p.migrate().count();
+            }
+        });
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (db.queryValue("select count(*) from pg_locks where locktype = 'advisory' and granted").equals("0")) {
+            assertTrue(System.currentTimeMillis() < deadline, "the slow run never took the lock");
+            Thread.sleep(20);
+        }
+        Run waiting = cli("--lock-wait=300ms", "migrate");
+        assertEquals(4, waiting.code(), waiting.err());
+        assertTrue(waiting.err().contains("lock-wait"), waiting.err());
+        assertEquals(4, slow.get());
+    }
+}
