@@ -82,6 +82,25 @@ class PreflightCliTest {
     }
 
     @Test
+    void dataMigrationsRunOnlyThroughTheirOwnCommands() throws Exception {
+        MigrationFiles data = new MigrationFiles(tmp.resolve("data"));
+        data.dbmate("1", "seed", "insert into t1 values (1), (2);", "delete from t1;");
+        assertEquals(0, cli("migrate").code());
+        assertEquals("0", db.queryValue("select count(*) from t1"), "migrate never runs data migrations");
+
+        Run migrateData = cli("migrate-data");
+        assertEquals(0, migrateData.code(), migrateData.err());
+        assertTrue(migrateData.out().contains("migrate-data main: 1 migration"), migrateData.out());
+        assertEquals("2", db.queryValue("select count(*) from t1"));
+
+        assertEquals(2, cli("rollback-data").code(), "rollback-data needs --step or --to");
+        Run rollbackData = cli("rollback-data", "--step", "1");
+        assertEquals(0, rollbackData.code(), rollbackData.err());
+        assertEquals("0", db.queryValue("select count(*) from t1"));
+        assertEquals("0", db.queryValue("select count(*) from preflight_schema_history where kind = 'data'"));
+    }
+
+    @Test
     void statusJsonIsForScripts() {
         cli("migrate", "--to", "2");
         Run json = cli("status", "--json");
