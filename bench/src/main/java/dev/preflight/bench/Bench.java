@@ -1,0 +1,242 @@
+package dev.preflight.bench;
+
+import dev.preflight.Preflight;
+import dev.preflight.PreflightConfig;
+import dev.preflight.StatusReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Preflight against a plain-JDBC floor, in one run, for each N generated migrations (each creates a table
+ * with an index):
+ * <ul>
+ *   <li>apply: all N on an empty database. Floor: one transaction per migration (the file's SQL in one
+ *       execute plus an insert of its version), nothing else.</li>
+ *   <li>no-op start: a whole {@code java} process with nothing pending. Floor: connect and
+ *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main.</li>
+ *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}.</li>
+ * </ul>
+ * Prints medians and the ratio to the floor; asserts nothing. Usage: {@code scripts/bench [runs] [N ...]}.
+ */
+public final class Bench {
+
+    private static final String SERVER = System.getenv().getOrDefault("PREFLIGHT_TEST_JDBC_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            sizes.add(Integer.parseInt(args[i]));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(100, 1000, 5000);
+        }
+        Path agent = Path.of(System.getProperty("preflight.agent.jar", "agent/target/preflight-agent.jar"))
+                .toAbsolutePath();
+        System.out.printf(Locale.ROOT, "Preflight vs plain-JDBC floor, median of %d run(s), %s%n", runs,
+                Runtime.version());
+        System.out.printf(Locale.ROOT, "| %5s | %-13s | %10s | %12s | %6s |%n", "N", "operation", "floor ms",
+                "preflight ms", "ratio");
+        System.out.printf("|------:|---------------|-----------:|-------------:|-------:|%n");
+        for (int n : sizes) {
+            Path dir = Files.createTempDirectory("preflight-bench-" + n);
+            try {
+                generate(dir, n);
+                row(n, "apply", median(runs, () -> applyFloor(dir, n)), median(runs, () -> applyPreflight(dir)));
+                String floorDb = createDatabase();
+                String preflightDb = createDatabase();
+                try {
+                    applyFloorOn(url(floorDb), dir);
+                    migrate(url(preflightDb), dir);
+                    row(n, "no-op start", median(runs, () -> process(List.of("-cp", classPath(),
+                                    FloorApp.class.getName(), url(floorDb)))),
+                            median(runs, () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
+                                    + ",locations=" + dir + ",data-locations=" + dir.resolve("none"),
+                                    "-cp", classPath(), EmptyApp.class.getName()))));
+                    row(n, "status", median(runs, () -> statusFloor(url(floorDb), dir)),
+                            median(runs, () -> statusPreflight(url(preflightDb), dir)));
+                } finally {
+                    dropDatabase(floorDb);
+                    dropDatabase(preflightDb);
+                }
+            } finally {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static void row(int n, String op, double floor, double preflight) {
+        System.out.printf(Locale.ROOT, "| %5d | %-13s | %10.1f | %12.1f | %5.2fx |%n", n, op, floor, preflight,
+                preflight / floor);
+    }
+
+    private static void generate(Path dir, int n) throws IOException {
+        Files.createDirectories(dir.resolve("none"));
+        for (int i = 1; i <= n; i++) {
+            Files.writeString(dir.resolve(String.format("%06d_create_t%d.sql", i, i)), "-- migrate:up\n"
+                    + "create table t" + i + " (id bigint primary key, v text);\n"
+                    + "create index t" + i + "_v on t" + i + " (v);\n\n-- migrate:down\ndrop table t" + i + ";\n");
+        }
+    }
+
+    // ------------------------------------------------------------------ the floor
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+    }
+
+    private static long applyFloor(Path dir, int n) throws Exception {
+        String db = createDatabase();
+        try {
+            long t0 = System.nanoTime();
+            applyFloorOn(url(db), dir);
+            return System.nanoTime() - t0;
+        } finally {
+            dropDatabase(db);
+        }
+    }
+
+    private static void applyFloorOn(String url, Path dir) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("create table if not exists floor_history (version text primary key)");
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("insert into floor_history values (?)")) {
+                for (Path file : files(dir)) {
+                    String text = Files.readString(file);
+                    String up = text.substring("-- migrate:up\n".length(), text.indexOf("-- migrate:down"));
+                    s.execute(up);
+                    insert.setString(1, file.getFileName().toString().substring(0, 6));
+                    insert.executeUpdate();
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    private static long statusFloor(String url, Path dir) throws Exception {
+        long t0 = System.nanoTime();
+        int rows = 0;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select version from floor_history order by version")) {
+            while (rs.next()) {
+                rows++;
+            }
+        }
+        if (rows != files(dir).size()) {
+            throw new IllegalStateException("floor history and files disagree");
+        }
+        return System.nanoTime() - t0;
+    }
+
+    // ------------------------------------------------------------------ Preflight
+
+    private static PreflightConfig config(String url, Path dir) {
+        return PreflightConfig.fromProperties(Map.of("url", url, "locations", dir.toString(),
+                "data-locations", dir.resolve("none").toString()));
+    }
+
+    private static void migrate(String url, Path dir) {
+        try (Preflight p = Preflight.open(config(url, dir))) {
+            p.migrate();
+        }
+    }
+
+    private static long applyPreflight(Path dir) throws Exception {
+        String db = createDatabase();
+        try {
+            long t0 = System.nanoTime();
+            migrate(url(db), dir);
+            return System.nanoTime() - t0;
+        } finally {
+            dropDatabase(db);
+        }
+    }
+
+    private static long statusPreflight(String url, Path dir) {
+        long t0 = System.nanoTime();
+        try (Preflight p = Preflight.open(config(url, dir))) {
+            StatusReport status = p.status();
+            if (status.pendingCount() != 0) {
+                throw new IllegalStateException("expected nothing pending");
+            }
+        }
+        return System.nanoTime() - t0;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static long process(List<String> javaArgs) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArgs);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("exit " + p.exitValue() + ": " + command);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        long nanos() throws Exception;
+    }
+
+    private static double median(int runs, Timed timed) throws Exception {
+        timed.nanos(); // warm-up, not counted
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ms[i] = timed.nanos() / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[runs / 2];
+    }
+
+    private static String createDatabase() throws Exception {
+        String name = "preflight_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return name;
+    }
+
+    private static void dropDatabase(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    private static String url(String db) {
+        int slash = SERVER.indexOf('/', "jdbc:postgresql://".length());
+        int query = SERVER.indexOf('?', slash);
+        return SERVER.substring(0, slash + 1) + db + (query >= 0 ? SERVER.substring(query) : "");
+    }
+}
