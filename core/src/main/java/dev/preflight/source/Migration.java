@@ -5,10 +5,8 @@ import dev.preflight.Kind;
 import dev.preflight.Version;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
+import java.util.zip.CRC32;
 
 /**
  * One migration as read from a location: SQL (up and optional down) or a {@link JavaMigration}.
@@ -22,7 +20,7 @@ import java.util.Objects;
  * @param down the down script, or null when there is none (then it cannot be rolled back)
  * @param transactional false when the layout's own marker says so (the engine also refuses statements
  *                      that cannot run in a transaction inside a transactional migration)
- * @param checksum SHA-256 of the up script (line endings normalised), or the Java migration's own value
+ * @param checksum CRC-32 of the up script (line endings normalised), or the Java migration's own value
  * @param java the Java migration, or null
  */
 public record Migration(Kind kind, Version version, String name, String layout, Script up, Script down,
@@ -56,14 +54,15 @@ public record Migration(Kind kind, Version version, String name, String layout, 
         return java != null ? java.reversible() : down != null;
     }
 
-    /** SHA-256 (hex) of a script with line endings normalised, so a checkout on Windows does not drift. */
+    /**
+     * CRC-32 (hex) of a script with line endings normalised, so a checkout on Windows does not drift. CRC-32,
+     * as Flyway uses, rather than a cryptographic hash: it only has to notice an edited file, and its native
+     * implementation stays fast while the JVM is still interpreting, which is when start-up reads every file.
+     */
     public static String checksumOf(String sql) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String normalized = sql.replace("\r\n", "\n").replace('\r', '\n');
-            return HexFormat.of().formatHex(digest.digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        String normalized = sql.indexOf('\r') < 0 ? sql : sql.replace("\r\n", "\n").replace('\r', '\n');
+        CRC32 crc = new CRC32();
+        crc.update(normalized.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 }
