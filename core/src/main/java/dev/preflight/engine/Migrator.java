@@ -18,6 +18,8 @@ import dev.preflight.db.HistoryRow;
 import dev.preflight.db.HistoryTable;
 import dev.preflight.engine.ScriptRunner.FailedStatement;
 import dev.preflight.engine.ScriptRunner.Step;
+import dev.preflight.lint.Finding;
+import dev.preflight.lint.Linter;
 import dev.preflight.source.Migration;
 import dev.preflight.source.MigrationFinder;
 import org.slf4j.Logger;
@@ -123,6 +125,7 @@ public final class Migrator {
                 History current = read(work, kind, files);
                 List<Migration> plan = planMigrate(current, target);
                 List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
+                lintBeforeRunning(steps);
                 if (!steps.isEmpty()) {
                     table.createIfMissing(work);
                 }
@@ -240,6 +243,38 @@ public final class Migrator {
                 + (step.up() ? "applied." : "reverted.");
         return new MigrationException((step.up() ? "" : "reverting ") + step.describe() + " failed: " + e.where()
                 + "\n" + consequence + before, e.getCause());
+    }
+
+    /**
+     * The {@code lint} setting applied to the migrations about to run: {@code warn} logs each finding,
+     * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
+     */
+    private void lintBeforeRunning(List<Step> steps) {
+        if (repo.lint().equals("off")) {
+            return;
+        }
+        List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
+                .flatMap(s -> Linter.lint(s.migration(), s.statements(), s.transactional()).stream()).toList();
+        if (findings.isEmpty()) {
+            return;
+        }
+        if (repo.lint().equals("error")) {
+            throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
+                    + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
+                    + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
+                    + "\nUse the safe pattern, accept a finding with -- preflight:allow <rule> above its statement,"
+                    + " or set lint=warn.");
+        }
+        findings.forEach(f -> LOG.warn("lint {}: {}", repo.name(), f.toBlock().stripTrailing()));
+    }
+
+    /** The safety lint of every SQL migration of the repo, schema and data, applied or not; no database needed. */
+    public List<Finding> lint() {
+        List<Finding> findings = new ArrayList<>();
+        for (Kind kind : List.of(Kind.SCHEMA, Kind.DATA)) {
+            files(kind).forEach(m -> findings.addAll(Linter.lint(m)));
+        }
+        return findings;
     }
 
     // ---------------------------------------------------------------- rollback

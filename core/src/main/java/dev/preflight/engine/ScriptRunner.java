@@ -41,25 +41,17 @@ final class ScriptRunner {
     }
 
     /**
-     * Decides as the migration's own tool would: its marker first; Flyway and golang-migrate also go
-     * outside a transaction by themselves for statements PostgreSQL refuses inside one. Elsewhere such a
-     * statement in a transactional migration is an error up front, with the marker to add.
+     * Decides as the migration's own tool would ({@link Migration#runsInTransaction}); a statement that cannot
+     * run in the transaction so decided is an error up front, with the marker to add.
      */
     private static boolean runsInTransaction(Migration m, Script script, List<SqlStatement> statements) {
-        if (!m.transactional()) {
+        if (!m.runsInTransaction(statements)) {
             return false;
         }
         SqlStatement noTx = statements.stream().filter(SqlStatement::cannotRunInTransaction).findFirst().orElse(null);
         SqlStatement control = statements.stream().filter(SqlStatement::isTransactionControl).findFirst().orElse(null);
         String layout = m.layout() == null ? "" : m.layout();
-        if (layout.equals("golang-migrate") && (noTx != null || control != null)) {
-            // golang-migrate sends the file as it is: its own BEGIN/COMMIT, or a lone CONCURRENTLY, run as written.
-            return false;
-        }
         if (layout.equals("flyway") && noTx != null && control == null) {
-            if (statements.stream().allMatch(SqlStatement::cannotRunInTransaction)) {
-                return false;
-            }
             SqlStatement other = statements.stream().filter(s -> !s.cannotRunInTransaction()).findFirst().orElseThrow();
             throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
                     + " cannot run inside a transaction, but line " + other.line() + " needs one. "
