@@ -103,7 +103,7 @@ final class ScriptRunner {
                     m.java().down(c);
                 }
             } catch (Exception e) {
-                throw new FailedStatement(m.origin(), 0, e);
+                throw new FailedStatement(m.origin(), 0, -1, e);
             }
             return;
         }
@@ -111,7 +111,9 @@ final class ScriptRunner {
         try (Statement s = c.createStatement()) {
             // Send the SQL exactly as written: no JDBC {escape} rewriting.
             s.setEscapeProcessing(false);
-            for (SqlStatement statement : step.statements()) {
+            List<SqlStatement> statements = step.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
                 try {
                     if (statement.isCopyFromStdin()) {
                         c.unwrap(PGConnection.class).getCopyAPI()
@@ -120,11 +122,11 @@ final class ScriptRunner {
                         s.execute(statement.sql());
                     }
                 } catch (Exception e) {
-                    throw new FailedStatement(script.origin(), statement.line(), e);
+                    throw new FailedStatement(script.origin(), statement.line(), i, e);
                 }
             }
         } catch (SQLException e) {
-            throw new FailedStatement(script.origin(), 0, e);
+            throw new FailedStatement(script.origin(), 0, -1, e);
         }
     }
 
@@ -135,11 +137,19 @@ final class ScriptRunner {
 
         final String origin;
         final int line;
+        /** Index of the failed statement in the script; -1 for a Java migration or outside any statement. */
+        final int index;
 
-        FailedStatement(String origin, int line, Throwable cause) {
+        FailedStatement(String origin, int line, int index, Throwable cause) {
             super(cause.getMessage(), cause);
             this.origin = origin;
             this.line = line;
+            this.index = index;
+        }
+
+        /** SQLSTATE 55P03 lock_not_available: lock_timeout (or NOWAIT) gave up waiting for a lock. */
+        boolean isLockTimeout() {
+            return getCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState());
         }
 
         /** {@code origin:line: message (SQLSTATE x)}. */
