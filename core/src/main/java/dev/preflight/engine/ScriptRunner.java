@@ -115,6 +115,9 @@ final class ScriptRunner {
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
                 try {
+                    if (!step.transactional()) {
+                        InvalidIndexes.dropLeftOver(c, statement, script.origin() + ":" + statement.line());
+                    }
                     if (statement.isCopyFromStdin()) {
                         c.unwrap(PGConnection.class).getCopyAPI()
                                 .copyIn(statement.sql(), new StringReader(statement.copyData()));
