@@ -132,7 +132,8 @@ public final class Migrator {
                 if (!steps.isEmpty()) {
                     table.createIfMissing(work);
                 }
-                return finish(new MigrateResult(repo.name(), operation, runAll(work, lockConnection, operation, steps, current),
+                return finish(new MigrateResult(repo.name(), operation,
+                        runAll(work, lockConnection, operation, steps, current),
                         millisSince(start)));
             });
         });
@@ -292,7 +293,7 @@ public final class Migrator {
                 + ". Run it again when that session is done, or raise lock-timeout or lock-retries.";
     }
 
-    /** Exponential backoff from 200 ms, capped at 10 s, with jitter (50-100 %) so that instances do not retry in step. */
+    /** Exponential backoff from 200 ms, capped at 10 s, with jitter (50-100 %) so instances do not retry in step. */
     private static long backoffMillis(int attempt) {
         long base = Math.min(10_000L, 200L << Math.min(attempt, 6));
         return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
