@@ -2,6 +2,7 @@ package dev.preflight;
 
 import dev.preflight.db.Database;
 import dev.preflight.engine.Migrator;
+import dev.preflight.lint.Finding;
 
 import java.util.List;
 import java.util.Objects;
@@ -114,6 +115,19 @@ public final class Preflight implements AutoCloseable {
     /** Removes failed rows and accepts changed files' checksums; returns what it did. */
     public synchronized List<String> repair() {
         return migrator.repair();
+    }
+
+    /**
+     * The safety lint of every SQL migration of the repo (schema and data, applied or pending): PostgreSQL
+     * lock and rewrite hazards, without those accepted by {@code -- preflight:allow <rule>}. Reads only the
+     * files. {@link #migrate} also lints the migrations it is about to run, as the {@code lint} setting says.
+     *
+     * <pre>{@code
+     * preflight.lint().forEach(f -> System.out.print(f.toBlock()));
+     * }</pre>
+     */
+    public synchronized List<Finding> lint() {
+        return migrator.lint();
     }
 
     /** Who holds the migration lock now (pid, application, since), if anyone. */

@@ -13,6 +13,7 @@ import dev.preflight.agent.AgentLogging;
 import dev.preflight.agent.ExitCodes;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.lint.Finding;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -29,12 +30,13 @@ import java.util.function.Function;
  * java -jar preflight-agent.jar --url=jdbc:postgresql://db/app --user=app status
  * java -jar preflight-agent.jar migrate --step 1
  * java -jar preflight-agent.jar rollback --repo main --to 20240101120000
+ * java -jar preflight-agent.jar lint
  * </pre>
  */
 public final class PreflightCli {
 
     private static final List<String> COMMANDS = List.of("status", "migrate", "rollback", "migrate-data",
-            "rollback-data", "validate", "baseline", "repair", "help");
+            "rollback-data", "validate", "baseline", "repair", "lint", "help");
 
     private PreflightCli() {
     }
@@ -119,6 +121,15 @@ public final class PreflightCli {
                         out.println("repair " + repo + ": " + (actions.isEmpty() ? "nothing to repair" : ""));
                         actions.forEach(action -> out.println("  - " + action));
                     }
+                    case "lint" -> {
+                        List<Finding> findings = preflight.lint();
+                        findings.forEach(f -> out.print(f.toBlock() + "\n"));
+                        out.println("lint " + repo + ": " + (findings.isEmpty() ? "ok"
+                                : findings.size() + " hazard(s); accept one with -- preflight:allow <rule>"));
+                        if (!findings.isEmpty()) {
+                            exit = ExitCodes.FAILED;
+                        }
+                    }
                     default -> throw new ConfigException("unknown command " + command);
                 }
             }
@@ -199,10 +210,11 @@ public final class PreflightCli {
                   validate                          exit 1 if anything is pending, changed, missing or failed
                   baseline --version V              mark a database as being at version V
                   repair                            drop failed rows, accept changed checksums
+                  lint                              safety lint of every SQL migration; exit 1 on a hazard
                   help, --version
 
                 Options:
-                  --repo NAME          the repo to work on (default: every repo for migrate/status/validate/repair)
+                  --repo NAME          the repo to work on (default: every repo for migrate/status/validate/repair/lint)
                   --config FILE        a properties file of settings
                   --verbose, -v        stack traces with errors
                   --<key>=VALUE        any configuration key below (also as --<key> VALUE)

@@ -201,7 +201,8 @@ class PreflightCliTest {
             }
         });
         long deadline = System.currentTimeMillis() + 10_000;
-        while (db.queryValue("select count(*) from pg_locks where locktype = 'advisory' and granted").equals("0")) {
+        while (db.queryValue("select count(*) from pg_locks where locktype = 'advisory' and granted"
+                + " and database = (select oid from pg_database where datname = current_database())").equals("0")) {
             assertTrue(System.currentTimeMillis() < deadline, "the slow run never took the lock");
             Thread.sleep(20);
         }
@@ -209,5 +210,24 @@ class PreflightCliTest {
         assertEquals(4, waiting.code(), waiting.err());
         assertTrue(waiting.err().contains("lock-wait"), waiting.err());
         assertEquals(4, slow.get());
+    }
+
+    @Test
+    void lintExitsOneWithABlockPerHazardAndZeroWhenCleanOrAllowed() {
+        assertEquals(0, cli("lint").code(), "three create tables are safe");
+        files.dbmate("4", "email", "alter table t1 add column email text;\n"
+                + "alter table t1 alter column email set not null;", null);
+        Run hazard = cli("lint");
+        assertEquals(1, hazard.code(), hazard.err());
+        assertTrue(hazard.out().contains("set-not-null  " + files.dir().resolve("4_email.sql") + ":3"), hazard.out());
+        assertTrue(hazard.out().contains("why:  SET NOT NULL scans") && hazard.out().contains("safe: ADD CONSTRAINT"),
+                hazard.out());
+        assertTrue(hazard.out().contains("lint main: 1 hazard(s)"), hazard.out());
+
+        files.dbmate("4", "email", "alter table t1 add column email text;\n"
+                + "alter table t1 alter column email set not null; -- preflight:allow set-not-null", null);
+        Run allowed = cli("lint");
+        assertEquals(0, allowed.code(), allowed.out());
+        assertTrue(allowed.out().contains("lint main: ok"), allowed.out());
     }
 }

@@ -55,7 +55,7 @@ public final class ConfigKeys {
             "PostgreSQL lock_timeout for DDL, so a migration never queues behind a long transaction",
             Values.duration());
     public static final ConfigKey LOCK_RETRIES = repo("lock-retries", "5",
-            "Retries of a statement that hit lock_timeout (SQLSTATE 55P03), with backoff", Values.count());
+            "Retries of a migration that hit lock_timeout (SQLSTATE 55P03), with backoff and jitter", Values.count());
     public static final ConfigKey OUT_OF_ORDER = repo("out-of-order", "false",
             "Allow pending migrations older than the newest applied one", Values.bool());
     public static final ConfigKey STRICT = repo("strict", "false",

@@ -12,12 +12,15 @@ import dev.preflight.StatusReport;
 import dev.preflight.Target;
 import dev.preflight.ValidationReport;
 import dev.preflight.Version;
+import dev.preflight.config.Durations;
 import dev.preflight.db.AdvisoryLock;
 import dev.preflight.db.Database;
 import dev.preflight.db.HistoryRow;
 import dev.preflight.db.HistoryTable;
 import dev.preflight.engine.ScriptRunner.FailedStatement;
 import dev.preflight.engine.ScriptRunner.Step;
+import dev.preflight.lint.Finding;
+import dev.preflight.lint.Linter;
 import dev.preflight.source.Migration;
 import dev.preflight.source.MigrationFinder;
 import org.slf4j.Logger;
@@ -25,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -118,15 +123,17 @@ public final class Migrator {
             if (planMigrate(history, target).isEmpty()) {
                 return finish(new MigrateResult(repo.name(), operation, List.of(), millisSince(start)));
             }
-            return underLock(() -> {
+            return underLock(lockConnection -> {
                 // Re-read: another instance may have applied some while we waited for the lock.
                 History current = read(work, kind, files);
                 List<Migration> plan = planMigrate(current, target);
                 List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
+                lintBeforeRunning(steps);
                 if (!steps.isEmpty()) {
                     table.createIfMissing(work);
                 }
-                return finish(new MigrateResult(repo.name(), operation, runAll(work, operation, steps, current),
+                return finish(new MigrateResult(repo.name(), operation,
+                        runAll(work, lockConnection, operation, steps, current),
                         millisSince(start)));
             });
         });
@@ -169,7 +176,8 @@ public final class Migrator {
         return plan;
     }
 
-    private List<MigrateResult.Applied> runAll(Connection work, String operation, List<Step> steps, History h)
+    private List<MigrateResult.Applied> runAll(Connection work, Connection lockConnection, String operation,
+                                               List<Step> steps, History h)
             throws SQLException {
         listener.started(repo.name(), operation, steps.size());
         List<MigrateResult.Applied> done = new ArrayList<>();
@@ -178,7 +186,7 @@ public final class Migrator {
             Migration m = step.migration();
             listener.migrationStarted(repo.name(), operation, i + 1, steps.size(), m.id(), m.name());
             long t0 = System.nanoTime();
-            runOne(work, step, h.kind(), done);
+            runOne(work, lockConnection, step, h.kind(), done);
             long ms = millisSince(t0);
             LOG.info("{} {}: {} {} {} ({} ms) [{}/{}]", operation, repo.name(), step.up() ? "applied" : "reverted",
                     m.id(), m.name(), ms, i + 1, steps.size());
@@ -189,18 +197,61 @@ public final class Migrator {
         return done;
     }
 
-    private void runOne(Connection work, Step step, Kind kind, List<MigrateResult.Applied> done) throws SQLException {
+    /**
+     * Runs one migration with {@code lock_timeout} set, retrying it when it hits the timeout (SQLSTATE 55P03)
+     * up to {@code lock-retries} times with exponential backoff and jitter; every other error fails at once.
+     * A transactional migration is retried after its rollback. A non-transactional one is retried only when its
+     * first statement timed out: after that, statements before the failing one are applied and running the
+     * script again would apply them twice, so it fails and is recorded as failed as usual.
+     */
+    private void runOne(Connection work, Connection lockConnection, Step step, Kind kind,
+                        List<MigrateResult.Applied> done) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            LockTimedOut timedOut;
+            try (BlockerProbe probe = BlockerProbe.start(lockConnection, work, repo.lockTimeout())) {
+                try {
+                    runAttempt(work, probe, step, kind, done, attempt);
+                    return;
+                } catch (LockTimedOut e) {
+                    timedOut = e;
+                }
+            }
+            long pause = backoffMillis(attempt);
+            LOG.warn("{} hit lock-timeout={} waiting for a lock at {}; blocked by {}. Retry {} of {} in {} ms",
+                    step.describe(), Durations.format(repo.lockTimeout()), timedOut.failure.where(), timedOut.blockers,
+                    attempt + 1, repo.lockRetries(), pause);
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrationException("interrupted while waiting to retry " + step.describe(), e);
+            }
+        }
+    }
+
+    private void runAttempt(Connection work, BlockerProbe probe, Step step, Kind kind,
+                            List<MigrateResult.Applied> done, int attempt) throws SQLException, LockTimedOut {
         Migration m = step.migration();
+        boolean retry = attempt < repo.lockRetries();
         long t0 = System.nanoTime();
+        String lockTimeout = "'" + repo.lockTimeout().toMillis() + "ms'";
         if (step.transactional()) {
             work.setAutoCommit(false);
             try {
+                // SET LOCAL: the setting ends with the transaction, whatever happens.
+                execute(work, "SET LOCAL lock_timeout = " + lockTimeout);
                 ScriptRunner.run(work, step);
                 recordSuccess(work, step, kind, millisSince(t0));
                 work.commit();
             } catch (FailedStatement e) {
+                // Ask who blocked before the rollback frees the locks this transaction took.
+                String blockers = e.isLockTimeout() ? probe.blockers() : null;
                 work.rollback();
-                throw failure(step, e, done, "It ran in a transaction and was rolled back: nothing of it is applied.");
+                if (e.isLockTimeout() && retry) {
+                    throw new LockTimedOut(e, blockers);
+                }
+                throw failure(step, e, done, "It ran in a transaction and was rolled back: nothing of it is applied."
+                        + lockTimeoutAdvice(e, blockers, attempt));
             } catch (SQLException | RuntimeException e) {
                 work.rollback();
                 throw e;
@@ -209,9 +260,14 @@ public final class Migrator {
             }
             return;
         }
+        execute(work, "SET lock_timeout = " + lockTimeout);
         try {
             ScriptRunner.run(work, step);
         } catch (FailedStatement e) {
+            String blockers = e.isLockTimeout() ? probe.blockers() : null;
+            if (e.isLockTimeout() && e.index == 0 && retry) {
+                throw new LockTimedOut(e, blockers);
+            }
             if (step.up()) {
                 table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), millisSince(t0), false);
             } else {
@@ -219,9 +275,49 @@ public final class Migrator {
             }
             throw failure(step, e, done, "It ran outside a transaction, so the statements before the failing one "
                     + "are applied. It is recorded as failed and blocks further runs: fix the database by hand, then "
-                    + "run repair and try again.");
+                    + "run repair and try again." + lockTimeoutAdvice(e, blockers, attempt));
+        } finally {
+            // The work connection goes back to the pool: leave no session setting behind.
+            execute(work, "RESET lock_timeout");
         }
         recordSuccess(work, step, kind, millisSince(t0));
+    }
+
+    private String lockTimeoutAdvice(FailedStatement e, String blockers, int retries) {
+        if (!e.isLockTimeout()) {
+            return "";
+        }
+        return " It waited longer than lock-timeout=" + Durations.format(repo.lockTimeout())
+                + " for a lock (SQLSTATE 55P03 lock_not_available)" + (retries > 0 ? ", also in " + retries
+                + " retr" + (retries == 1 ? "y" : "ies") : "") + "; blocked by " + blockers
+                + ". Run it again when that session is done, or raise lock-timeout or lock-retries.";
+    }
+
+    /** Exponential backoff from 200 ms, capped at 10 s, with jitter (50-100 %) so instances do not retry in step. */
+    private static long backoffMillis(int attempt) {
+        long base = Math.min(10_000L, 200L << Math.min(attempt, 6));
+        return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** A migration hit lock_timeout and may be retried. */
+    private static final class LockTimedOut extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient FailedStatement failure;
+        final String blockers;
+
+        LockTimedOut(FailedStatement failure, String blockers) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+            this.blockers = blockers;
+        }
     }
 
     private void recordSuccess(Connection work, Step step, Kind kind, long ms) throws SQLException {
@@ -242,6 +338,38 @@ public final class Migrator {
                 + "\n" + consequence + before, e.getCause());
     }
 
+    /**
+     * The {@code lint} setting applied to the migrations about to run: {@code warn} logs each finding,
+     * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
+     */
+    private void lintBeforeRunning(List<Step> steps) {
+        if (repo.lint().equals("off")) {
+            return;
+        }
+        List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
+                .flatMap(s -> Linter.lint(s.migration(), s.statements(), s.transactional()).stream()).toList();
+        if (findings.isEmpty()) {
+            return;
+        }
+        if (repo.lint().equals("error")) {
+            throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
+                    + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
+                    + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
+                    + "\nUse the safe pattern, accept a finding with -- preflight:allow <rule> above its statement,"
+                    + " or set lint=warn.");
+        }
+        findings.forEach(f -> LOG.warn("lint {}: {}", repo.name(), f.toBlock().stripTrailing()));
+    }
+
+    /** The safety lint of every SQL migration of the repo, schema and data, applied or not; no database needed. */
+    public List<Finding> lint() {
+        List<Finding> findings = new ArrayList<>();
+        for (Kind kind : List.of(Kind.SCHEMA, Kind.DATA)) {
+            files(kind).forEach(m -> findings.addAll(Linter.lint(m)));
+        }
+        return findings;
+    }
+
     // ---------------------------------------------------------------- rollback
 
     /** Reverts applied migrations of {@code kind} with their down scripts. */
@@ -253,11 +381,11 @@ public final class Migrator {
         String operation = kind == Kind.DATA ? "rollback-data" : "rollback";
         long start = System.nanoTime();
         List<Migration> files = files(kind);
-        return withConnection(work -> underLock(() -> {
+        return withConnection(work -> underLock(lockConnection -> {
             History h = read(work, kind, files);
             refuseFailed(h);
             List<Step> steps = planRollback(h, target).stream().map(m -> ScriptRunner.prepare(m, false)).toList();
-            return finish(new MigrateResult(repo.name(), operation, runAll(work, operation, steps, h),
+            return finish(new MigrateResult(repo.name(), operation, runAll(work, lockConnection, operation, steps, h),
                     millisSince(start)));
         }));
     }
@@ -311,7 +439,7 @@ public final class Migrator {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        withConnection(work -> underLock(() -> {
+        withConnection(work -> underLock(lockConnection -> {
             List<HistoryRow> rows = table.read(work);
             List<HistoryRow> schemaRows = rows.stream()
                     .filter(r -> r.kind() == Kind.SCHEMA || r.kind() == Kind.BASELINE).toList();
@@ -331,7 +459,7 @@ public final class Migrator {
     public List<String> repair() {
         List<Migration> schemaFiles = files(Kind.SCHEMA);
         List<Migration> dataFiles = files(Kind.DATA);
-        return withConnection(work -> underLock(() -> {
+        return withConnection(work -> underLock(lockConnection -> {
             List<HistoryRow> rows = table.read(work);
             List<String> actions = new ArrayList<>();
             for (History h : List.of(new History(Kind.SCHEMA, schemaFiles, rows),
@@ -405,7 +533,8 @@ public final class Migrator {
 
     @FunctionalInterface
     private interface Locked<T> {
-        T run() throws SQLException;
+        /** @param lockConnection the connection holding the lock; idle otherwise, so it may watch the work */
+        T run(Connection lockConnection) throws SQLException;
     }
 
     private <T> T withConnection(SqlWork<T> work) {
@@ -422,7 +551,7 @@ public final class Migrator {
         try (Connection lockConnection = database.connection()) {
             lock.acquire(lockConnection, repo.lockWait(), listener);
             try {
-                return body.run();
+                return body.run(lockConnection);
             } finally {
                 try {
                     lock.release(lockConnection);

@@ -41,25 +41,17 @@ final class ScriptRunner {
     }
 
     /**
-     * Decides as the migration's own tool would: its marker first; Flyway and golang-migrate also go
-     * outside a transaction by themselves for statements PostgreSQL refuses inside one. Elsewhere such a
-     * statement in a transactional migration is an error up front, with the marker to add.
+     * Decides as the migration's own tool would ({@link Migration#runsInTransaction}); a statement that cannot
+     * run in the transaction so decided is an error up front, with the marker to add.
      */
     private static boolean runsInTransaction(Migration m, Script script, List<SqlStatement> statements) {
-        if (!m.transactional()) {
+        if (!m.runsInTransaction(statements)) {
             return false;
         }
         SqlStatement noTx = statements.stream().filter(SqlStatement::cannotRunInTransaction).findFirst().orElse(null);
         SqlStatement control = statements.stream().filter(SqlStatement::isTransactionControl).findFirst().orElse(null);
         String layout = m.layout() == null ? "" : m.layout();
-        if (layout.equals("golang-migrate") && (noTx != null || control != null)) {
-            // golang-migrate sends the file as it is: its own BEGIN/COMMIT, or a lone CONCURRENTLY, run as written.
-            return false;
-        }
         if (layout.equals("flyway") && noTx != null && control == null) {
-            if (statements.stream().allMatch(SqlStatement::cannotRunInTransaction)) {
-                return false;
-            }
             SqlStatement other = statements.stream().filter(s -> !s.cannotRunInTransaction()).findFirst().orElseThrow();
             throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
                     + " cannot run inside a transaction, but line " + other.line() + " needs one. "
@@ -111,7 +103,7 @@ final class ScriptRunner {
                     m.java().down(c);
                 }
             } catch (Exception e) {
-                throw new FailedStatement(m.origin(), 0, e);
+                throw new FailedStatement(m.origin(), 0, -1, e);
             }
             return;
         }
@@ -119,8 +111,13 @@ final class ScriptRunner {
         try (Statement s = c.createStatement()) {
             // Send the SQL exactly as written: no JDBC {escape} rewriting.
             s.setEscapeProcessing(false);
-            for (SqlStatement statement : step.statements()) {
+            List<SqlStatement> statements = step.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
                 try {
+                    if (!step.transactional()) {
+                        InvalidIndexes.dropLeftOver(c, statement, script.origin() + ":" + statement.line());
+                    }
                     if (statement.isCopyFromStdin()) {
                         c.unwrap(PGConnection.class).getCopyAPI()
                                 .copyIn(statement.sql(), new StringReader(statement.copyData()));
@@ -128,11 +125,11 @@ final class ScriptRunner {
                         s.execute(statement.sql());
                     }
                 } catch (Exception e) {
-                    throw new FailedStatement(script.origin(), statement.line(), e);
+                    throw new FailedStatement(script.origin(), statement.line(), i, e);
                 }
             }
         } catch (SQLException e) {
-            throw new FailedStatement(script.origin(), 0, e);
+            throw new FailedStatement(script.origin(), 0, -1, e);
         }
     }
 
@@ -143,11 +140,19 @@ final class ScriptRunner {
 
         final String origin;
         final int line;
+        /** Index of the failed statement in the script; -1 for a Java migration or outside any statement. */
+        final int index;
 
-        FailedStatement(String origin, int line, Throwable cause) {
+        FailedStatement(String origin, int line, int index, Throwable cause) {
             super(cause.getMessage(), cause);
             this.origin = origin;
             this.line = line;
+            this.index = index;
+        }
+
+        /** SQLSTATE 55P03 lock_not_available: lock_timeout (or NOWAIT) gave up waiting for a lock. */
+        boolean isLockTimeout() {
+            return getCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState());
         }
 
         /** {@code origin:line: message (SQLSTATE x)}. */

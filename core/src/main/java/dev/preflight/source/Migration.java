@@ -3,8 +3,10 @@ package dev.preflight.source;
 import dev.preflight.JavaMigration;
 import dev.preflight.Kind;
 import dev.preflight.Version;
+import dev.preflight.sql.SqlStatement;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32;
 
@@ -52,6 +54,26 @@ public record Migration(Kind kind, Version version, String name, String layout, 
 
     public boolean hasDown() {
         return java != null ? java.reversible() : down != null;
+    }
+
+    /**
+     * Whether {@code statements} (this migration's split script) run inside a transaction, decided as the
+     * migration's own tool decides: its marker first; golang-migrate sends a file with its own
+     * {@code BEGIN}/{@code COMMIT} or a statement PostgreSQL refuses in a transaction as it is written; Flyway
+     * runs a migration made only of such statements outside a transaction. Everywhere else a transactional
+     * migration runs in one (the engine refuses it up front when a statement cannot).
+     */
+    public boolean runsInTransaction(List<SqlStatement> statements) {
+        if (!transactional) {
+            return false;
+        }
+        boolean noTx = statements.stream().anyMatch(SqlStatement::cannotRunInTransaction);
+        boolean control = statements.stream().anyMatch(SqlStatement::isTransactionControl);
+        if ("golang-migrate".equals(layout) && (noTx || control)) {
+            return false;
+        }
+        return !("flyway".equals(layout) && !control && !statements.isEmpty()
+                && statements.stream().allMatch(SqlStatement::cannotRunInTransaction));
     }
 
     /**

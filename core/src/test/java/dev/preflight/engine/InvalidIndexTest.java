@@ -1,0 +1,88 @@
+package dev.preflight.engine;
+
+import dev.preflight.MigrationException;
+import dev.preflight.Preflight;
+import dev.preflight.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An INVALID index left by a failed CREATE INDEX CONCURRENTLY is dropped and built again on the next run. */
+class InvalidIndexTest {
+
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.perTest();
+    @TempDir
+    Path tmp;
+    EngineFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new EngineFixture(db, tmp);
+        fx.files.dbmate("1", "users", "create schema app;\ncreate table app.users (id int, email text);\n"
+                + "insert into app.users values (1, 'a@x'), (2, 'a@x');", null);
+    }
+
+    private String validity() throws Exception {
+        return db.queryValue("select coalesce(string_agg(indisvalid::text, ','), 'none') from pg_index"
+                + " where indexrelid = to_regclass('app.users_email')");
+    }
+
+    private void indexMigration(String create) {
+        fx.files.dbmate("2", "users_email", "-- preflight:no-transaction\n" + create, null);
+    }
+
+    @Test
+    void aFailedConcurrentBuildIsCleanedUpAndRebuiltAfterRepair() throws Exception {
+        indexMigration("create unique index concurrently users_email on app.users (email);");
+        try (Preflight p = fx.open()) {
+            MigrationException e = assertThrows(MigrationException.class, p::migrate);
+            assertTrue(e.getMessage().contains("23505"), e.getMessage());
+        }
+        assertEquals("false", validity(), "the failed build leaves an INVALID index");
+
+        db.execute("delete from app.users where id = 2");
+        try (Preflight p = fx.open()) {
+            p.repair();
+            assertEquals(1, p.migrate().count());
+        }
+        assertEquals("true", validity());
+        assertEquals(List.of("schema:1:true", "schema:2:true"), fx.history());
+    }
+
+    @Test
+    void ifNotExistsDoesNotKeepTheInvalidIndex() throws Exception {
+        indexMigration("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email ON ONLY app.users (email);");
+        try (Preflight p = fx.open()) {
+            assertThrows(MigrationException.class, p::migrate);
+        }
+        assertEquals("false", validity());
+        db.execute("delete from app.users where id = 2");
+        try (Preflight p = fx.open()) {
+            p.repair();
+            p.migrate();
+        }
+        assertEquals("true", validity(), "IF NOT EXISTS alone would have kept the INVALID index");
+    }
+
+    @Test
+    void aValidIndexOfThatNameIsNeverDropped() throws Exception {
+        db.execute("create schema app", "create table app.users (id int, email text)",
+                "create unique index users_email on app.users (email)");
+        fx.files.delete("1_users.sql");
+        indexMigration("create unique index concurrently if not exists users_email on app.users (email);");
+        String oid = db.queryValue("select 'app.users_email'::regclass::oid");
+        try (Preflight p = fx.open()) {
+            p.migrate();
+        }
+        assertEquals(oid, db.queryValue("select 'app.users_email'::regclass::oid"));
+    }
+}
