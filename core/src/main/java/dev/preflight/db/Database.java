@@ -97,6 +97,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("preflight-" + repo.name());
         config.setJdbcUrl(repo.url());
+        // Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
+        // relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
+        config.setDriverClassName(org.postgresql.Driver.class.getName());
         repo.user().ifPresent(config::setUsername);
         repo.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(2);
