@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Set;
 
 /**
@@ -100,6 +103,7 @@ public final class Database implements AutoCloseable {
         // Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
         // relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
         config.setDriverClassName(org.postgresql.Driver.class.getName());
+        keepRelocatedDriverPrivate();
         repo.user().ifPresent(config::setUsername);
         repo.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(2);
@@ -111,6 +115,27 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", applicationName());
         config.addDataSourceProperty("connectTimeout", "10");
         return config;
+    }
+
+    /**
+     * Inside the agent jar our driver is relocated; loading it registers it with DriverManager, where the
+     * application's own pool would find it first and use it instead of the application's driver. Take it off
+     * again: HikariCP instantiates it by class name. As a plain library the driver is the application's own,
+     * and stays registered.
+     */
+    private static void keepRelocatedDriverPrivate() {
+        if (!org.postgresql.Driver.class.getName().startsWith("dev.preflight.shaded.")) {
+            return;
+        }
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass() == org.postgresql.Driver.class) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.debug("could not deregister the relocated driver", e);
+                }
+            }
+        }
     }
 
     /** What other sessions see in pg_stat_activity, so a lock holder can be identified. */

@@ -37,7 +37,8 @@ class DemoTest {
                 "-jar", System.getProperty("preflight.demo.jar"));
         pb.environment().put("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + db.name());
         pb.environment().put("DEMO_PORT", String.valueOf(appPort));
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path log = java.nio.file.Files.createTempFile("demo", ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process demo = pb.start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -65,6 +66,9 @@ class DemoTest {
                             "schema:20240103000000"),
                     db.queryColumn("select kind || ':' || version from preflight_schema_history order by installed_rank"));
             assertEquals("t", db.queryValue("select indisvalid from pg_index where indexrelid = 'todo_open'::regclass"));
+            String output = java.nio.file.Files.readString(log);
+            assertTrue(output.contains("demo - Added connection org.postgresql.jdbc.PgConnection"),
+                    "the app's pool uses the app's own driver, not the agent's relocated one:\n" + output);
         } finally {
             demo.destroy();
             demo.waitFor();
