@@ -23,7 +23,8 @@ class LockWaitTest {
 
     @Test
     void anInstanceThatWaitsLongerThanLockWaitEndsWithExitCode4() throws Exception {
-        Path jar = new AppJar(dir).migration("1_slow.sql", "select pg_sleep(6);").build();
+        // Long enough that the second JVM surely starts while the first still holds the lock, even on a busy machine.
+        Path jar = new AppJar(dir).migration("1_slow.sql", "select pg_sleep(15);").build();
         ChildJvm.Running holder = ChildJvm.jar(jar).systemProperty("app.url", db.url()).agent("url=" + db.url())
                 .start();
         awaitRunningMigration();
@@ -42,7 +43,7 @@ class LockWaitTest {
     private static void awaitRunningMigration() throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (db.queryValue("select count(*) from pg_stat_activity where datname = current_database()"
-                + " and query like 'select pg_sleep(6)%'")
+                + " and query like 'select pg_sleep(15)%'")
                 .equals("0")) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the first instance never started its migration");
