@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
 /**
  * The engine behind {@link dev.preflight.Preflight}: each public method is one command. A command reads
  * the files and the history table once, plans, checks everything it can, and only then takes the lock
- * and runs; each migration and its history row commit together.
+ * and runs; each migration and its history row commit together. Before migrating, the migrations about to
+ * run pass the safety lint ({@code lint} setting); each runs with {@code lock_timeout} and is retried when it
+ * hits it (see {@code runOne}).
  */
 public final class Migrator {
 
