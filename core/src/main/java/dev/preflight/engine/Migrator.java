@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
 /**
  * The engine behind {@link dev.preflight.Preflight}: each public method is one command. A command reads
  * the files and the history table once, plans, checks everything it can, and only then takes the lock
- * and runs; each migration and its history row commit together.
+ * and runs; each migration and its history row commit together. Before migrating, the migrations about to
+ * run pass the safety lint ({@code lint} setting); each runs with {@code lock_timeout} and is retried when it
+ * hits it (see {@code runOne}).
  */
 public final class Migrator {
 
@@ -277,10 +279,21 @@ public final class Migrator {
                     + "are applied. It is recorded as failed and blocks further runs: fix the database by hand, then "
                     + "run repair and try again." + lockTimeoutAdvice(e, blockers, attempt));
         } finally {
-            // The work connection goes back to the pool: leave no session setting behind.
-            execute(work, "RESET lock_timeout");
+            resetLockTimeout(work);
         }
         recordSuccess(work, step, kind, millisSince(t0));
+    }
+
+    /**
+     * The work connection goes back to the pool: leave no session setting behind. A failure here (the
+     * migration broke the connection) is logged rather than thrown, so it never hides the migration's own error.
+     */
+    private void resetLockTimeout(Connection work) {
+        try {
+            execute(work, "RESET lock_timeout");
+        } catch (SQLException e) {
+            LOG.warn("could not reset lock_timeout on the work connection of repo {}: {}", repo.name(), e.getMessage());
+        }
     }
 
     private String lockTimeoutAdvice(FailedStatement e, String blockers, int retries) {

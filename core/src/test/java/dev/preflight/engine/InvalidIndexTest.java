@@ -9,7 +9,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,5 +90,62 @@ class InvalidIndexTest {
             p.migrate();
         }
         assertEquals(oid, db.queryValue("select 'app.users_email'::regclass::oid"));
+    }
+
+    @Test
+    void aConcurrentBuildSucceedsWhileTheApplicationKeepsWriting() throws Exception {
+        fx.files.delete("1_users.sql");
+        db.execute("create schema app", "create table app.users (id int, email text)");
+        indexMigration("create unique index concurrently users_email on app.users (email);");
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
+            int n = 0;
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                while (!stop.get() || n < 200) {
+                    s.execute("insert into app.users values (" + n + ", 'user" + n + "@x')");
+                    n++;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return n;
+        });
+        try (Preflight p = fx.open()) {
+            assertEquals(1, p.migrate().count());
+        } finally {
+            stop.set(true);
+        }
+        int written = writer.get();
+        assertEquals("true", validity());
+        assertEquals(String.valueOf(written), db.queryValue("select count(*) from app.users"));
+    }
+
+    @Test
+    void aConcurrentBuildThatTimesOutIsCleanedUpAndRetried() throws Exception {
+        try (Preflight p = fx.open()) {
+            p.migrate();
+        }
+        db.execute("delete from app.users where id = 2");
+        indexMigration("create unique index concurrently users_email on app.users (email);");
+        // An open writing transaction: the build registers its (INVALID) index, then waits for this
+        // transaction, hits lock_timeout and leaves the INVALID index behind.
+        try (Connection writer = db.connect()) {
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                s.execute("insert into app.users values (3, 'b@x')");
+            }
+            CompletableFuture.runAsync(() -> {
+                try {
+                    writer.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, CompletableFuture.delayedExecutor(1_200, TimeUnit.MILLISECONDS));
+            try (Preflight p = fx.open("lock-timeout", "200ms", "lock-retries", "8")) {
+                assertEquals(1, p.migrate().count());
+            }
+        }
+        assertEquals("true", validity());
+        assertEquals("1", db.queryValue("select count(*) from pg_class where relname = 'users_email'"));
     }
 }
