@@ -29,7 +29,8 @@ public final class Database implements AutoCloseable {
     /** Errors that waiting will not cure: bad password, unknown user, no permission to connect. */
     private static final Set<String> FATAL_SQL_STATES = Set.of("28P01", "28000", "42501");
 
-    private static final Duration FIRST_CONNECT_TIMEOUT = Duration.ofMillis(500);
+    /** One attempt's wait: long enough for a fresh JVM's first connection on a busy machine (500 ms was not). */
+    private static final Duration FIRST_CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
 
     private final RepoConfig repo;

@@ -32,7 +32,7 @@ class DatabaseUnavailableTest {
         String secret = "s3cr3t-Pa55";
         Map<String, String> settings = Map.of(
                 "url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/app?password=" + secret,
-                "user", "app", "password", secret, "connect-retry", "2s", "locations", tmp.toString(),
+                "user", "app", "password", secret, "connect-retry", "3s", "locations", tmp.toString(),
                 "data-locations", tmp.toString());
         List<Integer> attempts = new ArrayList<>();
         PreflightConfig config = PreflightConfig.fromProperties(settings);
@@ -44,7 +44,7 @@ class DatabaseUnavailableTest {
             }
         })) {
             DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class, p::migrate);
-            assertTrue(e.getMessage().contains("connect-retry=2s"), e.getMessage());
+            assertTrue(e.getMessage().contains("connect-retry=3s"), e.getMessage());
             assertFalse(e.getMessage().contains(secret), e.getMessage());
             assertFalse(String.valueOf(e.getCause()).contains(secret));
         }
