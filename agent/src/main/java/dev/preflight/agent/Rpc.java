@@ -2,11 +2,13 @@ package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
 import dev.preflight.mbeans.PreflightMBeans;
+import dev.preflight.mbeans.jolokia.JolokiaEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application's rpc surface: Preflight's MBeans in the platform MBean server, registered once per JVM.
+ * The running application's rpc surface: Preflight's MBeans in the platform MBean server, and the Jolokia endpoint
+ * when {@code jolokia.port} is set; started once per JVM.
  * A failure here is logged and never stops the application: it already started, or is about to.
  */
 final class Rpc {
@@ -31,6 +33,16 @@ final class Rpc {
                     String.join("|", config.repoNames()));
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("MBeans not registered: {}", StartupFailure.message(e));
+            return;
+        }
+        try {
+            // Runs for the life of the JVM, as the beans do.
+            JolokiaEndpoint.start(config).ifPresent(jolokia -> LOG.info("Jolokia on http://{}:{}/jolokia/{}{}",
+                    config.jolokiaHost(), config.jolokiaPort().getAsInt(),
+                    config.jolokiaUser().isPresent() ? " with basic auth" : "",
+                    config.jolokiaReadOnly() ? ", read-only" : ""));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Jolokia not started: {}", StartupFailure.message(e));
         }
     }
 }
