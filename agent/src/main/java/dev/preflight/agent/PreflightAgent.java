@@ -46,6 +46,8 @@ public final class PreflightAgent {
             if (StartupRun.isOff(config)) {
                 // Nothing to run before main: no hook, and the health endpoints (if any) answer "off" from now on.
                 StartupRun.off(health);
+                // No hook, so no application class loader: classpath locations are looked up on the class path.
+                Rpc.start(config, ClassLoader.getSystemClassLoader());
                 return;
             }
             step = "find the application's entry point";
@@ -67,14 +69,16 @@ public final class PreflightAgent {
     }
 
     /**
-     * Attached to a running JVM: the application is up, so start-up migrations are not run here. This is where
-     * the MBeans (status, step migrations, rollbacks, tasks) will be registered.
+     * Attached to a running JVM: the application is up, so start-up migrations are not run here; only the MBeans
+     * (status, step migrations, rollbacks) are registered.
      */
     public static void agentmain(String args, Instrumentation instrumentation) {
         AgentLogging.configure();
         try {
-            PreflightConfig.load(ClassLoader.getSystemClassLoader(), PreflightConfig.parseAgentArguments(args));
+            PreflightConfig config = PreflightConfig.load(ClassLoader.getSystemClassLoader(),
+                    PreflightConfig.parseAgentArguments(args));
             logger().info("attached; start-up migrations are not run in a running JVM");
+            Rpc.start(config, ClassLoader.getSystemClassLoader());
         } catch (RuntimeException | LinkageError e) {
             // Never end a running application because of an attach with a bad argument.
             System.err.println("preflight: attach ignored: " + StartupFailure.message(e));

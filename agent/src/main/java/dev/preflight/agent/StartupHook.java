@@ -92,6 +92,9 @@ public final class StartupHook {
             StartupFailure.handle(failure.get().what(), failure.get().error(), StartupFailure.exits(config),
                     plan.health());
         }
+        // Also after a failure the application was let start with (on-failure=continue): the beans are how an
+        // operator looks at and fixes it.
+        Rpc.start(config, loader);
     }
 
     /** The hook could not be installed on its class (e.g. the method does not exist). */

@@ -1,0 +1,48 @@
+package dev.preflight.agent;
+
+import dev.preflight.PreflightConfig;
+import dev.preflight.mbeans.PreflightMBeans;
+import dev.preflight.mbeans.jolokia.JolokiaEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application's rpc surface: Preflight's MBeans in the platform MBean server, and the Jolokia endpoint
+ * when {@code jolokia.port} is set; started once per JVM.
+ * A failure here is logged and never stops the application: it already started, or is about to.
+ */
+final class Rpc {
+
+    private static final Logger LOG = LoggerFactory.getLogger("preflight");
+
+    // Guarded by Rpc.class; kept so the beans (and their pools) live as long as the JVM.
+    private static PreflightMBeans.Handle beans;
+
+    private Rpc() {
+    }
+
+    /** Registers the MBeans with {@code loader} (the application's) unless this JVM already has them. */
+    static synchronized void start(PreflightConfig config, ClassLoader loader) {
+        if (beans != null) {
+            LOG.info("MBeans already registered (dev.preflight)");
+            return;
+        }
+        try {
+            beans = PreflightMBeans.register(config, loader);
+            LOG.info("MBeans registered: dev.preflight:type=Repository,name={} and dev.preflight:type=Jobs",
+                    String.join("|", config.repoNames()));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("MBeans not registered: {}", StartupFailure.message(e));
+            return;
+        }
+        try {
+            // Runs for the life of the JVM, as the beans do.
+            JolokiaEndpoint.start(config).ifPresent(jolokia -> LOG.info("Jolokia on http://{}:{}/jolokia/{}{}",
+                    config.jolokiaHost(), config.jolokiaPort().getAsInt(),
+                    config.jolokiaUser().isPresent() ? " with basic auth" : "",
+                    config.jolokiaReadOnly() ? ", read-only" : ""));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Jolokia not started: {}", StartupFailure.message(e));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.preflight.it;
+
+import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.MigrationFiles;
+import dev.preflight.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.management.MBeanServerConnection;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The MBeans of an application started with the agent, used through a remote JMX connector as JConsole does. */
+class MBeansJmxTest {
+
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.perTest();
+    @TempDir
+    Path dir;
+
+    static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
+    static final ObjectName JOBS = name("dev.preflight:type=Jobs");
+
+    @Test
+    void afterStartUpAnOperatorStepsRollsBackAndRunsDataMigrationsAndIsNotified() throws Exception {
+        int port = freePort();
+        ChildJvm.Running app = app("", port).start();
+        try (JMXConnector jmx = connect(app, port)) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            List<Notification> received = new ArrayList<>();
+            server.addNotificationListener(JOBS, (n, h) -> {
+                synchronized (received) {
+                    received.add(n);
+                }
+            }, null, null);
+
+            assertEquals("2", server.getAttribute(MAIN, "CurrentVersion"), "start-up applied both");
+            assertEquals(0, server.getAttribute(MAIN, "PendingCount"));
+            CompositeData[] rows = (CompositeData[]) server.getAttribute(MAIN, "Migrations");
+            assertEquals(3, rows.length);
+            assertEquals("up", rows[0].get("status"));
+            assertEquals("down", rows[2].get("status"));
+
+            assertEquals("succeeded", await(server, step(server, "rollbackStep", 1)).get("state"));
+            assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
+            assertEquals(1, server.getAttribute(MAIN, "PendingCount"));
+
+            CompositeData job = await(server, step(server, "migrateStep", 1));
+            assertEquals("succeeded", job.get("state"));
+            assertEquals(1, job.get("done"));
+            assertEquals("2", server.getAttribute(MAIN, "CurrentVersion"));
+
+            assertEquals("succeeded", await(server, (String) server.invoke(MAIN, "migrateData", null, null))
+                    .get("state"));
+            assertEquals(0, server.getAttribute(MAIN, "PendingDataCount"));
+            assertEquals(List.of("ada"), db.queryColumn("select name from person"));
+
+            // Notifications travel asynchronously: wait for the last job's end.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            List<String> types;
+            do {
+                synchronized (received) {
+                    types = received.stream().map(Notification::getType).toList();
+                }
+                Thread.sleep(20);
+            } while (types.size() < 9 && System.nanoTime() < deadline);
+            assertEquals(List.of("dev.preflight.job.started", "dev.preflight.job.migration",
+                    "dev.preflight.job.succeeded"), types.subList(0, 3),
+                    types.toString());
+            assertEquals(9, types.size(), types.toString());
+        } finally {
+            app.closeStdin();
+        }
+        ChildJvm.Result r = app.await();
+        assertEquals(0, r.exitCode(), r::toString);
+    }
+
+    @Test
+    void withStartupOffTheBeansAreThereAndNothingWasApplied() throws Exception {
+        int port = freePort();
+        ChildJvm.Running app = app(",startup=off", port).start();
+        try (JMXConnector jmx = connect(app, port)) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            assertNull(server.getAttribute(MAIN, "CurrentVersion"));
+            assertEquals(2, server.getAttribute(MAIN, "PendingCount"));
+            assertTrue(((String) server.invoke(MAIN, "status", null, null)).contains("person"));
+        } finally {
+            app.closeStdin();
+        }
+        assertEquals(0, app.await().exitCode());
+    }
+
+    private ChildJvm app(String moreAgentArguments, int jmxPort) {
+        MigrationFiles files = new MigrationFiles(dir.resolve("migrations"));
+        files.dbmate("1", "person", "create table person (name text);", "drop table person;");
+        files.dbmate("2", "pet", "create table pet (name text);", "drop table pet;");
+        MigrationFiles data = new MigrationFiles(dir.resolve("data"));
+        data.dbmate("1", "seed", "insert into person values ('ada');", "delete from person;");
+        Path jar = new AppJar(dir).build();
+        return ChildJvm.jar(jar).systemProperty("app.url", db.url()).systemProperty("app.waitForStdin", "true")
+                .systemProperty("com.sun.management.jmxremote.port", Integer.toString(jmxPort))
+                .systemProperty("com.sun.management.jmxremote.authenticate", "false")
+                .systemProperty("com.sun.management.jmxremote.ssl", "false")
+                .systemProperty("com.sun.management.jmxremote.host", "127.0.0.1")
+                .agent("url=" + db.url() + ",locations=" + files.dir() + ",data-locations=" + data.dir()
+                        + moreAgentArguments);
+    }
+
+    static String step(MBeanServerConnection server, String operation, int n) throws Exception {
+        return (String) server.invoke(MAIN, operation, new Object[] {n}, new String[] {"int"});
+    }
+
+    static CompositeData await(MBeanServerConnection server, String id) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            CompositeData job = (CompositeData) server.invoke(JOBS, "job", new Object[] {id},
+                    new String[] {String.class.getName()});
+            if (!job.get("state").equals("queued") && !job.get("state").equals("running")) {
+                return job;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + id + " did not finish in 30 s");
+    }
+
+    private static JMXConnector connect(ChildJvm.Running app, int port) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!app.stdout().contains(PlainApp.MARKER)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the application never started");
+            }
+            Thread.sleep(50);
+        }
+        return JMXConnectorFactory.connect(new JMXServiceURL(
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

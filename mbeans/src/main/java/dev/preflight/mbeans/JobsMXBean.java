@@ -1,0 +1,21 @@
+package dev.preflight.mbeans;
+
+/**
+ * The jobs started through the repository MBeans, as {@code dev.preflight:type=Jobs}. Jobs run one at a time on
+ * one background thread, in the order they were asked for. The bean emits a notification when a job starts
+ * ({@value #STARTED}), after each migration ({@value #MIGRATION}), and when it ends ({@value #SUCCEEDED} or
+ * {@value #FAILED}); the user data is the job id.
+ */
+public interface JobsMXBean {
+
+    String STARTED = "dev.preflight.job.started";
+    String MIGRATION = "dev.preflight.job.migration";
+    String SUCCEEDED = "dev.preflight.job.succeeded";
+    String FAILED = "dev.preflight.job.failed";
+
+    @Description("The recent jobs, oldest first")
+    JobInfo[] getJobs();
+
+    @Description("One job by id, or null when unknown")
+    JobInfo job(String id);
+}

@@ -1,0 +1,39 @@
+package dev.preflight.mbeans;
+
+import dev.preflight.PreflightConfig;
+import dev.preflight.mbeans.internal.Registration;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Registers Preflight's MBeans in the platform MBean server: one {@link RepositoryMXBean} per configured
+ * repository ({@code dev.preflight:type=Repository,name=main}) and the {@link JobsMXBean}
+ * ({@code dev.preflight:type=Jobs}).
+ *
+ * <pre>{@code
+ * try (PreflightMBeans.Handle beans = PreflightMBeans.register(PreflightConfig.load(), getClass().getClassLoader())) {
+ *     ... // JConsole: MBeans tab, dev.preflight
+ * }
+ * }</pre>
+ */
+public final class PreflightMBeans {
+
+    /** The registered beans; {@link #close()} unregisters them, stops the job thread and closes the pools. */
+    public interface Handle extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private PreflightMBeans() {
+    }
+
+    /**
+     * @param loader finds classpath locations and Java migrations: the application's class loader
+     * @return closing it unregisters the beans and closes their connections
+     * @throws IllegalStateException when a bean of the same name is already registered (nothing is left registered)
+     */
+    public static Handle register(PreflightConfig config, ClassLoader loader) {
+        Registration registration = Registration.register(ManagementFactory.getPlatformMBeanServer(), config, loader);
+        return registration::close;
+    }
+}

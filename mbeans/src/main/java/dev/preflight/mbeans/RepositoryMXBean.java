@@ -1,0 +1,55 @@
+package dev.preflight.mbeans;
+
+/**
+ * One repository, as {@code dev.preflight:type=Repository,name=<repo>}. Attributes and {@link #status()} and
+ * {@link #validate()} answer at once; every operation that changes the database runs as a job on the
+ * {@link JobsMXBean} and returns its id, to follow with {@code JobsMXBean.job(id)}. Changes take the same advisory
+ * lock as start-up migrations.
+ */
+public interface RepositoryMXBean {
+
+    @Description("The newest applied schema version, or null")
+    String getCurrentVersion();
+
+    @Description("Schema migrations waiting to be applied (data migrations not counted)")
+    int getPendingCount();
+
+    @Description("Data migrations waiting to be run by hand")
+    int getPendingDataCount();
+
+    @Description("Who holds the migration lock now (pid, application, since), or null")
+    String getLockHolder();
+
+    @Description("The status table as rows: status, id, name, kind, appliedAt, checksumMismatch")
+    MigrationInfo[] getMigrations();
+
+    @Description("The status table as text")
+    String status();
+
+    @Description("Compares files and database; returns 'valid' or the problems, one a line")
+    String validate();
+
+    @Description("Applies every pending schema migration; returns a job id")
+    String migrate();
+
+    @Description("Applies the next n pending schema migrations; returns a job id")
+    String migrateStep(int n);
+
+    @Description("Applies pending schema migrations up to and including a version; returns a job id")
+    String migrateTo(String version);
+
+    @Description("Runs every pending data migration; returns a job id")
+    String migrateData();
+
+    @Description("Runs the next n pending data migrations; returns a job id")
+    String migrateDataStep(int n);
+
+    @Description("Reverts schema migrations above a version (0 reverts all); returns a job id")
+    String rollbackTo(String version);
+
+    @Description("Reverts the last n schema migrations; returns a job id")
+    String rollbackStep(int n);
+
+    @Description("Reverts the last n data migrations; returns a job id")
+    String rollbackDataStep(int n);
+}

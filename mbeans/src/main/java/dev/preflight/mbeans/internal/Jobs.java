@@ -1,0 +1,184 @@
+package dev.preflight.mbeans.internal;
+
+import dev.preflight.MigrateResult;
+import dev.preflight.MigrationListener;
+import dev.preflight.mbeans.JobInfo;
+import dev.preflight.mbeans.JobsMXBean;
+
+import javax.management.MBeanNotificationInfo;
+import javax.management.Notification;
+import javax.management.NotificationBroadcasterSupport;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Runs the MBeans' long operations one at a time on one daemon thread, so an operator's clicks queue up instead
+ * of racing each other for the migration lock; keeps the last {@value #KEPT} jobs for the {@code Jobs} bean.
+ * It is also the {@link MigrationListener} of every repository it serves: progress goes to the running job.
+ */
+public final class Jobs extends NotificationBroadcasterSupport implements JobsMXBean, MigrationListener {
+
+    private static final int KEPT = 100;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "preflight-jobs");
+        // Never keep the application's JVM alive for a queued job.
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Job> jobs = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
+    // Only touched on the job thread.
+    private Job running;
+
+    public Jobs() {
+        super(new MBeanNotificationInfo(new String[] {STARTED, MIGRATION, SUCCEEDED, FAILED},
+                Notification.class.getName(), "A job started, finished a migration, succeeded or failed"));
+    }
+
+    /** Queues {@code work} and returns its id at once. */
+    public String submit(String repo, String operation, Supplier<MigrateResult> work) {
+        Job job = new Job(Long.toString(ids.incrementAndGet()), repo, operation);
+        synchronized (jobs) {
+            jobs.addLast(job);
+            while (jobs.size() > KEPT) {
+                jobs.removeFirst();
+            }
+        }
+        executor.execute(() -> run(job, work));
+        return job.id;
+    }
+
+    private void run(Job job, Supplier<MigrateResult> work) {
+        running = job;
+        job.start();
+        send(STARTED, job, operation(job) + " started");
+        try {
+            MigrateResult result = work.get();
+            job.succeed();
+            send(SUCCEEDED, job, result.summary());
+        } catch (RuntimeException | LinkageError e) {
+            job.fail(e.getMessage() != null ? e.getMessage() : e.toString());
+            send(FAILED, job, operation(job) + " failed: " + job.info().getError());
+        } finally {
+            running = null;
+        }
+    }
+
+    @Override
+    public void started(String repo, String operation, int total) {
+        Job job = running;
+        if (job != null) {
+            job.total(total);
+        }
+    }
+
+    @Override
+    public void migrationStarted(String repo, String operation, int index, int total, String id, String name) {
+        Job job = running;
+        if (job != null) {
+            job.current(id + " " + name);
+        }
+    }
+
+    @Override
+    public void migrationFinished(String repo, String operation, int index, int total, String id, String name,
+                                  long millis) {
+        Job job = running;
+        if (job != null) {
+            job.done(index, total);
+            send(MIGRATION, job, operation + " " + repo + ": " + index + "/" + total + " " + id + " " + name
+                    + " in " + millis + " ms");
+        }
+    }
+
+    @Override
+    public JobInfo[] getJobs() {
+        synchronized (jobs) {
+            return jobs.stream().map(Job::info).toArray(JobInfo[]::new);
+        }
+    }
+
+    @Override
+    public JobInfo job(String id) {
+        synchronized (jobs) {
+            return jobs.stream().filter(j -> j.id.equals(id)).map(Job::info).findFirst().orElse(null);
+        }
+    }
+
+    /** Stops taking jobs; a running one finishes (the JVM does not wait for it). */
+    public void shutdown() {
+        executor.shutdown();
+    }
+
+    private static String operation(Job job) {
+        return "job " + job.id + " (" + job.operation + " " + job.repo + ")";
+    }
+
+    private void send(String type, Job job, String message) {
+        Notification n = new Notification(type, ObjectNames.JOBS, sequence.incrementAndGet(), message);
+        n.setUserData(job.id);
+        sendNotification(n);
+    }
+
+    /** A job's mutable state; read through {@link #info()} snapshots. */
+    private static final class Job {
+        final String id;
+        final String repo;
+        final String operation;
+        private String state = "queued";
+        private int done;
+        private int total;
+        private String current;
+        private Instant started;
+        private Instant finished;
+        private String error;
+
+        Job(String id, String repo, String operation) {
+            this.id = id;
+            this.repo = repo;
+            this.operation = operation;
+        }
+
+        synchronized void start() {
+            state = "running";
+            started = Instant.now();
+        }
+
+        synchronized void total(int total) {
+            this.total = total;
+        }
+
+        synchronized void current(String current) {
+            this.current = current;
+        }
+
+        synchronized void done(int done, int total) {
+            this.done = done;
+            this.total = total;
+        }
+
+        synchronized void succeed() {
+            state = "succeeded";
+            current = null;
+            finished = Instant.now();
+        }
+
+        synchronized void fail(String error) {
+            state = "failed";
+            this.error = error;
+            finished = Instant.now();
+        }
+
+        synchronized JobInfo info() {
+            return new JobInfo(id, operation, repo, state, done, total, current,
+                    started == null ? null : started.toString(), finished == null ? null : finished.toString(), error);
+        }
+    }
+}

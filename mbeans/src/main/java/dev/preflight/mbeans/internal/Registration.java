@@ -1,0 +1,69 @@
+package dev.preflight.mbeans.internal;
+
+import dev.preflight.Preflight;
+import dev.preflight.PreflightConfig;
+import dev.preflight.mbeans.JobsMXBean;
+import dev.preflight.mbeans.RepositoryMXBean;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registers the beans of every configured repository and undoes all of it on close. */
+public final class Registration implements AutoCloseable {
+
+    private final MBeanServer server;
+    private final Jobs jobs = new Jobs();
+    private final List<ObjectName> names = new ArrayList<>();
+    private final List<Preflight> repos = new ArrayList<>();
+
+    private Registration(MBeanServer server) {
+        this.server = server;
+    }
+
+    /** Registers everything, or nothing: a failure unregisters what was already registered. */
+    public static Registration register(MBeanServer server, PreflightConfig config, ClassLoader loader) {
+        Registration r = new Registration(server);
+        try {
+            r.add(ObjectNames.JOBS, new DescribedEmitterMBean<>(r.jobs, JobsMXBean.class, r.jobs,
+                    "Preflight jobs: long operations of the Repository beans, one at a time"));
+            for (String repo : config.repoNames()) {
+                // The pool opens no connection until used and closes idle ones (core's Database settings).
+                Preflight preflight = Preflight.open(config.repo(repo), loader, r.jobs);
+                r.repos.add(preflight);
+                r.add(ObjectNames.repository(repo), new DescribedMBean<>(new RepositoryBean(preflight, r.jobs),
+                        RepositoryMXBean.class, "Preflight repository " + repo));
+            }
+            return r;
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    private void add(ObjectName name, Object bean) {
+        try {
+            server.registerMBean(bean, name);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register " + name + ": " + e.getMessage(), e);
+        }
+        names.add(name);
+    }
+
+    @Override
+    public void close() {
+        for (ObjectName name : names) {
+            try {
+                server.unregisterMBean(name);
+            } catch (JMException e) {
+                // Already gone (unregistered by someone else): nothing left to undo.
+            }
+        }
+        names.clear();
+        jobs.shutdown();
+        repos.forEach(Preflight::close);
+        repos.clear();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.preflight.mbeans;
+
+import dev.preflight.PreflightConfig;
+import dev.preflight.testing.MigrationFiles;
+import dev.preflight.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanServer;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The beans in this JVM's platform MBean server, used the way JConsole uses them: by name, with open types. */
+class PreflightMBeansTest {
+
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.perTest();
+    @TempDir
+    Path tmp;
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
+    private static final ObjectName JOBS = name("dev.preflight:type=Jobs");
+
+    private PreflightMBeans.Handle register() {
+        return register(false);
+    }
+
+    private PreflightMBeans.Handle register(boolean broken) {
+        MigrationFiles files = new MigrationFiles(tmp.resolve("migrations"));
+        if (broken) {
+            files.dbmate("3", "broken", "select * from no_such_table;", null);
+        }
+        files.dbmate("1", "person", "create table person (name text);", "drop table person;");
+        files.dbmate("2", "pet", "create table pet (name text);", "drop table pet;");
+        MigrationFiles data = new MigrationFiles(tmp.resolve("data"));
+        data.dbmate("1", "seed", "insert into person values ('ada');", "delete from person;");
+        PreflightConfig config = PreflightConfig.fromProperties(Map.of("url", db.url(),
+                "locations", files.dir().toString(), "data-locations", data.dir().toString()));
+        return PreflightMBeans.register(config, getClass().getClassLoader());
+    }
+
+    @Test
+    void stepMigrationsRollbacksAndDataMigrationsRunAsJobsWithNotifications() throws Exception {
+        List<Notification> received = new ArrayList<>();
+        try (PreflightMBeans.Handle ignored = register()) {
+            server.addNotificationListener(JOBS, (n, h) -> {
+                synchronized (received) {
+                    received.add(n);
+                }
+            }, null, null);
+            assertNull(server.getAttribute(MAIN, "CurrentVersion"));
+            assertEquals(2, server.getAttribute(MAIN, "PendingCount"));
+            CompositeData[] rows = (CompositeData[]) server.getAttribute(MAIN, "Migrations");
+            assertEquals(List.of("down", "down", "down"), Arrays.stream(rows).map(r -> r.get("status")).toList());
+            assertEquals("person", rows[0].get("name"));
+            assertEquals("data", rows[2].get("kind"));
+
+            String job = (String) server.invoke(MAIN, "migrateStep", new Object[] {1}, new String[] {"int"});
+            CompositeData done = await(job);
+            assertEquals("succeeded", done.get("state"));
+            assertEquals(1, done.get("done"));
+            assertEquals(1, done.get("total"));
+            assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
+
+            assertEquals("succeeded", await(invoke("migrate")).get("state"));
+            assertEquals("2", server.getAttribute(MAIN, "CurrentVersion"));
+            assertEquals("succeeded", await(invoke("migrateData")).get("state"));
+            assertEquals(0, server.getAttribute(MAIN, "PendingDataCount"));
+            assertEquals("succeeded",
+                    await((String) server.invoke(MAIN, "rollbackStep", new Object[] {1}, new String[] {"int"}))
+                            .get("state"));
+            assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
+            assertTrue(((String) server.invoke(MAIN, "status", null, null)).contains("person"));
+            assertEquals("1 schema migration(s) pending: 2. Run migrate.", server.invoke(MAIN, "validate", null, null));
+
+            synchronized (received) {
+                List<String> types = received.stream().map(Notification::getType).toList();
+                assertEquals(List.of(JobsMXBean.STARTED, JobsMXBean.MIGRATION, JobsMXBean.SUCCEEDED),
+                        types.subList(0, 3), types.toString());
+                assertEquals(job, received.get(0).getUserData());
+            }
+            assertEquals(4, ((CompositeData[]) server.getAttribute(JOBS, "Jobs")).length);
+        }
+        assertFalse(server.isRegistered(MAIN), "closing the handle unregisters the beans");
+        assertFalse(server.isRegistered(JOBS));
+    }
+
+    @Test
+    void aFailedJobSaysWhyAndTheNextOneStillRuns() throws Exception {
+        try (PreflightMBeans.Handle ignored = register(true)) {
+            CompositeData failed = await(invoke("migrate"));
+            assertEquals("failed", failed.get("state"));
+            assertTrue(((String) failed.get("error")).contains("no_such_table"), (String) failed.get("error"));
+            assertEquals(2, failed.get("done"));
+            assertEquals("succeeded",
+                    await((String) server.invoke(MAIN, "migrateStep", new Object[] {0}, new String[] {"int"}))
+                            .get("state"));
+        }
+    }
+
+    @Test
+    void jconsoleShowsParameterNamesAndDescriptions() throws Exception {
+        try (PreflightMBeans.Handle ignored = register()) {
+            MBeanOperationInfo step = Arrays.stream(server.getMBeanInfo(MAIN).getOperations())
+                    .filter(o -> o.getName().equals("migrateStep")).findFirst().orElseThrow();
+            assertEquals("n", step.getSignature()[0].getName());
+            assertTrue(step.getDescription().startsWith("Applies the next n"), step.getDescription());
+        }
+    }
+
+    @Test
+    void registeringTwiceIsRefusedAndLeavesTheFirstInPlace() {
+        try (PreflightMBeans.Handle ignored = register()) {
+            assertThrows(IllegalStateException.class, this::register);
+            assertTrue(server.isRegistered(MAIN));
+            assertTrue(server.isRegistered(JOBS));
+        }
+    }
+
+    private String invoke(String operation) throws Exception {
+        return (String) server.invoke(MAIN, operation, null, null);
+    }
+
+    private CompositeData await(String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            CompositeData job = (CompositeData) server.invoke(JOBS, "job", new Object[] {id},
+                    new String[] {String.class.getName()});
+            String state = (String) job.get("state");
+            if (state.equals("succeeded") || state.equals("failed")) {
+                return job;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + id + " did not finish in 30 s");
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
