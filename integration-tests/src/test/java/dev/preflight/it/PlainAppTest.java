@@ -122,12 +122,12 @@ class PlainAppTest {
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere?user=postgres";
 
-        ChildJvm.Result r = app(twoMigrations().build()).agent("url=" + url + ",connect-retry=1s").run();
+        ChildJvm.Result r = app(twoMigrations().build()).agent("url=" + url + ",connect-retry=3s").run();
 
         assertEquals(3, r.exitCode(), r::toString);
         assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
         assertTrue(r.stderr().contains("not reachable (attempt 1)"), r::toString);
-        assertTrue(r.stderr().contains("did not answer within connect-retry=1s"), r::toString);
+        assertTrue(r.stderr().contains("did not answer within connect-retry=3s"), r::toString);
     }
 
     @Test
