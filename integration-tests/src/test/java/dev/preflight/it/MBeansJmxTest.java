@@ -11,6 +11,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.Notification;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -51,10 +52,10 @@ class MBeansJmxTest {
 
             assertEquals("2", server.getAttribute(MAIN, "CurrentVersion"), "start-up applied both");
             assertEquals(0, server.getAttribute(MAIN, "PendingCount"));
-            CompositeData[] rows = (CompositeData[]) server.getAttribute(MAIN, "Migrations");
-            assertEquals(3, rows.length);
-            assertEquals("up", rows[0].get("status"));
-            assertEquals("down", rows[2].get("status"));
+            List<CompositeData> rows = rows((TabularData) server.getAttribute(MAIN, "Migrations"));
+            assertEquals(3, rows.size());
+            assertEquals("up", rows.get(0).get("status"));
+            assertEquals("down", rows.get(2).get("status"));
 
             assertEquals("succeeded", await(server, step(server, "rollbackStep", 1)).get("state"));
             assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
@@ -162,5 +163,11 @@ class MBeansJmxTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The rows of the Migrations attribute (TabularData keyed by position), in status-table order. */
+    private static List<CompositeData> rows(TabularData table) {
+        return java.util.stream.IntStream.rangeClosed(1, table.size())
+                .mapToObj(i -> (CompositeData) table.get(new Object[] {i}).get("value")).toList();
     }
 }

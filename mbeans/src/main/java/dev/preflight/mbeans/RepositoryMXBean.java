@@ -1,5 +1,7 @@
 package dev.preflight.mbeans;
 
+import java.util.SortedMap;
+
 /**
  * One repository, as {@code dev.preflight:type=Repository,name=<repo>}. Attributes and {@link #status()} and
  * {@link #validate()} answer at once; every operation that changes the database runs as a job on the
@@ -20,8 +22,9 @@ public interface RepositoryMXBean {
     @Description("Who holds the migration lock now (pid, application, since), or null")
     String getLockHolder();
 
-    @Description("The status table as rows: status, id, name, kind, appliedAt, checksumMismatch")
-    MigrationInfo[] getMigrations();
+    /** A sorted map so that JMX shows it as TabularData, indexed by the row's place in the status table. */
+    @Description("The status table (TabularData): key = position, value = status, id, name, kind, appliedAt, checksumMismatch")
+    SortedMap<Integer, MigrationInfo> getMigrations();
 
     @Description("The status table as text")
     String status();

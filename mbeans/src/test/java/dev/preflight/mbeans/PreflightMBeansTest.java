@@ -12,6 +12,7 @@ import javax.management.MBeanServer;
 import javax.management.Notification;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,10 +69,10 @@ class PreflightMBeansTest {
             }, null, null);
             assertNull(server.getAttribute(MAIN, "CurrentVersion"));
             assertEquals(2, server.getAttribute(MAIN, "PendingCount"));
-            CompositeData[] rows = (CompositeData[]) server.getAttribute(MAIN, "Migrations");
-            assertEquals(List.of("down", "down", "down"), Arrays.stream(rows).map(r -> r.get("status")).toList());
-            assertEquals("person", rows[0].get("name"));
-            assertEquals("data", rows[2].get("kind"));
+            List<CompositeData> rows = rows((TabularData) server.getAttribute(MAIN, "Migrations"));
+            assertEquals(List.of("down", "down", "down"), rows.stream().map(r -> r.get("status")).toList());
+            assertEquals("person", rows.get(0).get("name"));
+            assertEquals("data", rows.get(2).get("kind"));
 
             String job = (String) server.invoke(MAIN, "migrateStep", new Object[] {1}, new String[] {"int"});
             CompositeData done = await(job);
@@ -159,5 +160,11 @@ class PreflightMBeansTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The rows of the Migrations attribute (TabularData keyed by position), in status-table order. */
+    private static List<CompositeData> rows(TabularData table) {
+        return java.util.stream.IntStream.rangeClosed(1, table.size())
+                .mapToObj(i -> (CompositeData) table.get(new Object[] {i}).get("value")).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.preflight.mbeans.internal;
 
 import dev.preflight.MigrateResult;
+import dev.preflight.MigrationStatus;
 import dev.preflight.Preflight;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
@@ -8,6 +9,8 @@ import dev.preflight.ValidationReport;
 import dev.preflight.mbeans.MigrationInfo;
 import dev.preflight.mbeans.RepositoryMXBean;
 
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** {@link RepositoryMXBean} over one {@link Preflight}: a thin shell, every verb is the public API's. */
@@ -46,8 +49,12 @@ final class RepositoryBean implements RepositoryMXBean {
     }
 
     @Override
-    public MigrationInfo[] getMigrations() {
-        return report().migrations().stream().map(MigrationInfo::of).toArray(MigrationInfo[]::new);
+    public SortedMap<Integer, MigrationInfo> getMigrations() {
+        SortedMap<Integer, MigrationInfo> rows = new TreeMap<>();
+        for (MigrationStatus m : report().migrations()) {
+            rows.put(rows.size() + 1, MigrationInfo.of(m));
+        }
+        return rows;
     }
 
     @Override
