@@ -140,6 +140,30 @@ class PreflightMBeansTest {
         return (String) server.invoke(MAIN, operation, null, null);
     }
 
+    @Test
+    void migrateToRollbackToAndDataStepsRunAsJobs() throws Exception {
+        try (PreflightMBeans.Handle ignored = register()) {
+            String str = String.class.getName();
+            assertEquals("succeeded", await((String) server.invoke(MAIN, "migrateTo", new Object[] {"2"},
+                    new String[] {str})).get("state"));
+            assertEquals("2", server.getAttribute(MAIN, "CurrentVersion"));
+            assertEquals("succeeded", await((String) server.invoke(MAIN, "migrateDataStep", new Object[] {1},
+                    new String[] {"int"})).get("state"));
+            assertEquals(List.of("ada"), db.queryColumn("select name from person"));
+            assertEquals("succeeded", await((String) server.invoke(MAIN, "rollbackDataStep", new Object[] {1},
+                    new String[] {"int"})).get("state"));
+            assertEquals(List.of(), db.queryColumn("select name from person"));
+            assertEquals("succeeded", await((String) server.invoke(MAIN, "rollbackTo", new Object[] {"1"},
+                    new String[] {str})).get("state"));
+            assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
+            assertFalse(db.tableExists("pet"));
+            CompositeData unknown = await((String) server.invoke(MAIN, "migrateTo", new Object[] {"9"},
+                    new String[] {str}));
+            assertEquals("failed", unknown.get("state"));
+            assertTrue(String.valueOf(unknown.get("error")).contains("version 9"), String.valueOf(unknown.get("error")));
+        }
+    }
+
     private CompositeData await(String id) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
