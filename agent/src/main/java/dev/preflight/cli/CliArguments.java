@@ -2,6 +2,7 @@ package dev.preflight.cli;
 
 import dev.preflight.ConfigException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,14 +20,19 @@ final class CliArguments {
 
     private static final Set<String> FLAGS = Set.of("json", "verbose", "help");
     private static final Set<String> OWN = Set.of("repo", "step", "to", "version");
+    /** Commands that take operands after them: {@code task <name> [k=v ...]}. */
+    private static final Set<String> WITH_OPERANDS = Set.of("task");
 
     private final String command;
     private final Map<String, String> own;
     private final Set<String> flags;
     private final Map<String, String> settings;
+    private final List<String> operands;
 
-    private CliArguments(String command, Map<String, String> own, Set<String> flags, Map<String, String> settings) {
+    private CliArguments(String command, Map<String, String> own, Set<String> flags, Map<String, String> settings,
+                         List<String> operands) {
         this.command = command;
+        this.operands = operands;
         this.own = own;
         this.flags = flags;
         this.settings = settings;
@@ -37,6 +43,7 @@ final class CliArguments {
         Map<String, String> own = new HashMap<>();
         Set<String> flags = new HashSet<>();
         Map<String, String> settings = new LinkedHashMap<>();
+        List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("-v")) {
@@ -65,11 +72,13 @@ final class CliArguments {
                     throw new ConfigException("unknown command '" + arg + "'; commands: " + String.join(", ", commands));
                 }
                 command = arg;
+            } else if (WITH_OPERANDS.contains(command) && !arg.startsWith("-")) {
+                operands.add(arg);
             } else {
                 throw new ConfigException("unexpected argument '" + arg + "'");
             }
         }
-        return new CliArguments(command, own, flags, settings);
+        return new CliArguments(command, own, flags, settings, List.copyOf(operands));
     }
 
     /** The command, or null when none was given. */
@@ -83,6 +92,11 @@ final class CliArguments {
 
     Optional<String> value(String name) {
         return Optional.ofNullable(own.get(name));
+    }
+
+    /** The arguments after a command that takes them ({@code task <name> [k=v ...]}), in order. */
+    List<String> operands() {
+        return operands;
     }
 
     /** Every configuration setting given as an option, keys without the {@code preflight.} prefix. */

@@ -3,17 +3,20 @@ package dev.preflight.cli;
 import dev.preflight.ConfigException;
 import dev.preflight.MigrateResult;
 import dev.preflight.MigrationException;
+import dev.preflight.MigrationListener;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.PreflightException;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
+import dev.preflight.TaskArguments;
 import dev.preflight.ValidationReport;
 import dev.preflight.agent.AgentLogging;
 import dev.preflight.agent.ExitCodes;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.lint.Finding;
+import dev.preflight.progress.ProgressLines;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -31,12 +34,13 @@ import java.util.function.Function;
  * java -jar preflight-agent.jar migrate --step 1
  * java -jar preflight-agent.jar rollback --repo main --to 20240101120000
  * java -jar preflight-agent.jar lint
+ * java -jar preflight-agent.jar task analyze last=3
  * </pre>
  */
 public final class PreflightCli {
 
     private static final List<String> COMMANDS = List.of("status", "migrate", "rollback", "migrate-data",
-            "rollback-data", "validate", "baseline", "repair", "lint", "help");
+            "rollback-data", "validate", "baseline", "repair", "lint", "tasks", "task", "help");
 
     private PreflightCli() {
     }
@@ -85,8 +89,15 @@ public final class PreflightCli {
         List<String> repos = repos(a, config, command);
         int exit = 0;
         List<String> json = new ArrayList<>();
+        // Task lines and backfill progress go to the output as they happen, like the migrations' own lines.
+        MigrationListener progress = new MigrationListener() {
+            @Override
+            public void progress(String repo, String operation, long done, long total, String message) {
+                out.println("  " + ProgressLines.format(done, total, message));
+            }
+        };
         for (String repo : repos) {
-            try (Preflight preflight = Preflight.open(config, repo)) {
+            try (Preflight preflight = Preflight.open(config.repo(repo), null, progress)) {
                 switch (command) {
                     case "status" -> {
                         StatusReport status = preflight.status();
@@ -123,12 +134,23 @@ public final class PreflightCli {
                     }
                     case "lint" -> {
                         List<Finding> findings = preflight.lint();
-                        findings.forEach(f -> out.print(f.toBlock() + "\n"));
-                        out.println("lint " + repo + ": " + (findings.isEmpty() ? "ok"
-                                : findings.size() + " hazard(s); accept one with -- preflight:allow <rule>"));
+                        out.print(Finding.report(repo, findings));
                         if (!findings.isEmpty()) {
                             exit = ExitCodes.FAILED;
                         }
+                    }
+                    case "tasks" -> preflight.tasks().forEach(task -> {
+                        out.println(task.name() + "  " + task.description());
+                        task.parameters().forEach(p -> out.println("  " + p.usage()));
+                    });
+                    case "task" -> {
+                        List<String> operands = a.operands();
+                        if (operands.isEmpty()) {
+                            throw new ConfigException("task needs a name: task <name> [name=value ...];"
+                                    + " list the tasks with `tasks`");
+                        }
+                        out.println(preflight.runTask(operands.get(0),
+                                TaskArguments.pairs(operands.subList(1, operands.size()))));
                     }
                     default -> throw new ConfigException("unknown command " + command);
                 }
@@ -148,8 +170,12 @@ public final class PreflightCli {
             return List.of(repo);
         }
         List<String> all = config.repoNames();
+        if (command.equals("tasks")) {
+            return List.of(config.defaultRepo().name()); // every repo has the same tasks
+        }
         boolean pointed = a.value("step").isPresent() || a.value("to").isPresent();
-        boolean needsOne = command.startsWith("rollback") || command.equals("baseline") || pointed;
+        boolean needsOne = command.startsWith("rollback") || command.equals("baseline") || command.equals("task")
+                || pointed;
         if (all.size() > 1 && needsOne) {
             throw new ConfigException(command + " with several repos (" + String.join(", ", all)
                     + ") needs --repo NAME: it never runs on every repo at once");
@@ -211,10 +237,13 @@ public final class PreflightCli {
                   baseline --version V              mark a database as being at version V
                   repair                            drop failed rows, accept changed checksums
                   lint                              safety lint of every SQL migration; exit 1 on a hazard
+                  tasks                             the tasks (built-in and the app's) with their parameters
+                  task <name> [name=value ...]      run a task once, e.g. task analyze last=3; exit 1 if it fails
                   help, --version
 
                 Options:
-                  --repo NAME          the repo to work on (default: every repo for migrate/status/validate/repair/lint)
+                  --repo NAME          the repo to work on (default: every repo for migrate/status/validate/repair/lint;
+                                       rollback, baseline and task need it when there are several repos)
                   --config FILE        a properties file of settings
                   --verbose, -v        stack traces with errors
                   --<key>=VALUE        any configuration key below (also as --<key> VALUE)

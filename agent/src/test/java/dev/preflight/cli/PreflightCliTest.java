@@ -230,4 +230,87 @@ class PreflightCliTest {
         assertEquals(0, allowed.code(), allowed.out());
         assertTrue(allowed.out().contains("lint main: ok"), allowed.out());
     }
+
+    /** Runs the CLI with the tests' own tasks on the context class loader, as an application's jar would list them. */
+    private Run cliWithAppTasks(String... args) throws Exception {
+        Path services = java.nio.file.Files.createDirectories(tmp.resolve("cp/META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve("dev.preflight.Task"),
+                CliTasks.Fill.class.getName() + "\n" + CliTasks.Boom.class.getName() + "\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {tmp.resolve("cp").toUri().toURL()}, getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            return cli(args);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void tasksListsEveryTaskWithItsParameters() throws Exception {
+        Run tasks = cliWithAppTasks("tasks");
+        assertEquals(0, tasks.code(), tasks.err());
+        assertTrue(tasks.out().startsWith("analyze  Runs ANALYZE on the tables touched by the last applied schema"
+                + " migrations, or on the tables given\n  last (int, default 1): "), tasks.out());
+        assertTrue(tasks.out().contains("\nboom  Fails\nfill  Backfills a table of rows\n"
+                + "  rows (int, required): how many\n"), tasks.out());
+    }
+
+    @Test
+    void taskRunsWithArgumentsAndPrintsItsLines() throws Exception {
+        assertEquals(0, cli("migrate").code());
+        Run run = cli("task", "analyze", "tables=t1,t2");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("  analyzed t1 (") && run.out().contains("  analyzed t2 ("), run.out());
+        assertTrue(run.out().contains("  tables analyzed: 2 of 2 (100%)\n"), run.out());
+        assertTrue(run.out().contains("task analyze (repo main): done in "), run.out());
+        assertEquals("2", db.queryValue("select count(*) from pg_stat_user_tables where last_analyze is not null"));
+    }
+
+    @Test
+    void backfillProgressOfATaskIsPrintedAsItGoes() throws Exception {
+        Run run = cliWithAppTasks("task", "fill", "rows=1000");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("  backfill filled_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)"), run.out());
+        assertTrue(lines.contains("  backfill filled_n: done, 1000 rows in this run (1000 in total), 10 batches"),
+                run.out());
+        assertTrue(lines.get(lines.size() - 1).startsWith("task fill (repo main): done in "), run.out());
+    }
+
+    @Test
+    void taskUsageErrorsExitTwoAndAFailingTaskExitsOne() throws Exception {
+        Run badValue = cli("task", "analyze", "last=x");
+        assertEquals(2, badValue.code());
+        assertTrue(badValue.err().contains("task analyze: last must be a whole number (int), got `x`"), badValue.err());
+        assertTrue(badValue.err().contains("  tables (string, optional): "), "lists every parameter: " + badValue.err());
+
+        Run typo = cli("task", "analyse");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("did you mean analyze?"), typo.err());
+
+        Run noName = cli("task");
+        assertEquals(2, noName.code());
+        assertTrue(noName.err().contains("task needs a name"), noName.err());
+
+        Run notAPair = cli("task", "analyze", "last");
+        assertEquals(2, notAPair.code());
+        assertTrue(notAPair.err().contains("name=value"), notAPair.err());
+
+        Run severalRepos = cli("--repos=main,audit", "--audit.url=" + db.url(), "task", "analyze");
+        assertEquals(2, severalRepos.code());
+        assertTrue(severalRepos.err().contains("task with several repos (main, audit) needs --repo"),
+                severalRepos.err());
+        assertEquals(0, cli("--repos=main,audit", "--audit.url=" + db.url(), "--repo", "audit", "task", "analyze")
+                .code());
+
+        Run missing = cliWithAppTasks("task", "fill");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("missing parameter rows"), missing.err());
+
+        Run failed = cliWithAppTasks("task", "boom");
+        assertEquals(1, failed.code());
+        assertTrue(failed.err().contains("preflight: task boom failed: the boom task always fails"), failed.err());
+    }
 }
