@@ -22,6 +22,7 @@ import java.util.Optional;
  *     System.out.print(preflight.status().toTable());
  *     preflight.rollback(Target.step(1));        // explicit, with the down script
  *     preflight.migrateData(Target.all());       // data migrations: only ever by hand
+ *     preflight.runTask("analyze", Map.of("last", "1"));   // a one-off task (see Task)
  * }
  * }</pre>
  *

@@ -24,18 +24,20 @@ public final class JobInfo {
     private final String finished;
     private final String error;
     private final String[] log;
+    private final long logTotal;
 
     /** A job without log lines. */
     public JobInfo(String id, String operation, String repo, String state, int done, int total, String current,
                    String started, String finished, String error) {
-        this(id, operation, repo, state, done, total, current, started, finished, error, new String[0]);
+        this(id, operation, repo, state, done, total, current, started, finished, error, new String[0], 0);
     }
 
     @ConstructorProperties({"id", "operation", "repo", "state", "done", "total", "current", "started", "finished",
-            "error", "log"})
+            "error", "log", "logTotal"})
     public JobInfo(String id, String operation, String repo, String state, int done, int total, String current,
-                   String started, String finished, String error, String[] log) {
+                   String started, String finished, String error, String[] log, long logTotal) {
         this.log = log == null ? new String[0] : log.clone();
+        this.logTotal = logTotal;
         this.id = id;
         this.operation = operation;
         this.repo = repo;
@@ -95,5 +97,13 @@ public final class JobInfo {
     /** The job's lines, oldest first (the last {@value #LOG_LINES}). */
     public String[] getLog() {
         return log.clone();
+    }
+
+    /**
+     * How many lines the job has logged in all, including those that fell off {@link #getLog()}: its first line is
+     * line number {@code logTotal - log.length + 1}, so a client polling {@code job(id)} prints only new ones.
+     */
+    public long getLogTotal() {
+        return logTotal;
     }
 }

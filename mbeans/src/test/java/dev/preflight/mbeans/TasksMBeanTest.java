@@ -161,6 +161,7 @@ class TasksMBeanTest {
             assertTrue(log.contains("backfill filled_n: done, 1000 rows in this run (1000 in total), 10 batches"),
                     log.toString());
             assertTrue(log.get(log.size() - 1).startsWith("task fill (repo main): done in "), log.toString());
+            assertEquals((long) log.size(), job.get("logTotal"), "nothing fell off the log");
             assertEquals("1000", db.queryValue("select count(*) from filled where n = 1"));
             synchronized (received) {
                 assertTrue(received.stream().anyMatch(n -> n.getType().equals(JobsMXBean.PROGRESS)

@@ -162,6 +162,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         private Instant finished;
         private String error;
         private final Deque<String> log = new ArrayDeque<>();
+        private long logTotal;
 
         Job(String id, String repo, String operation) {
             this.id = id;
@@ -189,6 +190,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
 
         synchronized void log(String line) {
             log.addLast(line);
+            logTotal++;
             while (log.size() > JobInfo.LOG_LINES) {
                 log.removeFirst();
             }
@@ -209,7 +211,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         synchronized JobInfo info() {
             return new JobInfo(id, operation, repo, state, done, total, current,
                     started == null ? null : started.toString(), finished == null ? null : finished.toString(), error,
-                    log.toArray(String[]::new));
+                    log.toArray(String[]::new), logTotal);
         }
     }
 }
