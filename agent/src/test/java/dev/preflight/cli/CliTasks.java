@@ -44,6 +44,24 @@ public final class CliTasks {
         }
     }
 
+    /** A data migration with a backfill of table t1's 500 rows that wires nothing for progress. */
+    public static final class V1__FillT1 implements dev.preflight.JavaMigration {
+        @Override
+        public dev.preflight.Kind kind() {
+            return dev.preflight.Kind.DATA;
+        }
+
+        @Override
+        public boolean transactional() {
+            return false;
+        }
+
+        @Override
+        public void up(Connection c) throws Exception {
+            Backfill.of("t1_id", "t1", "id", "id = id").batchSize(100).run(c);
+        }
+    }
+
     /** Always fails. */
     public static final class Boom implements Task {
         @Override

@@ -236,6 +236,8 @@ class PreflightCliTest {
         Path services = java.nio.file.Files.createDirectories(tmp.resolve("cp/META-INF/services"));
         java.nio.file.Files.writeString(services.resolve("dev.preflight.Task"),
                 CliTasks.Fill.class.getName() + "\n" + CliTasks.Boom.class.getName() + "\n");
+        java.nio.file.Files.writeString(services.resolve("dev.preflight.JavaMigration"),
+                CliTasks.V1__FillT1.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
@@ -312,5 +314,17 @@ class PreflightCliTest {
         Run failed = cliWithAppTasks("task", "boom");
         assertEquals(1, failed.code());
         assertTrue(failed.err().contains("preflight: task boom failed: the boom task always fails"), failed.err());
+    }
+
+    @Test
+    void backfillProgressOfAJavaDataMigrationIsPrintedAsItGoes() throws Exception {
+        assertEquals(0, cli("migrate").code());
+        db.execute("insert into t1 select g from generate_series(1, 500) g", "analyze t1");
+        Run run = cliWithAppTasks("migrate-data");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("  backfill t1_id rows, \\d+/s.*: 100 of 500 \\(20%\\)"), run.out());
+        assertTrue(lines.contains("  backfill t1_id: done, 500 rows in this run (500 in total), 5 batches"), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  applied 1 FillT1 (")), run.out());
     }
 }
