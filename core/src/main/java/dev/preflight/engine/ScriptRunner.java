@@ -151,8 +151,10 @@ final class ScriptRunner {
         }
         StringBuilder sql = new StringBuilder(first);
         for (SqlStatement statement : step.statements()) {
-            // Each statement ends with its last token (never inside a comment), so ";\n" closes it.
-            sql.append(";\n").append(statement.sql());
+            // Each statement ends with its last token (never inside a comment), so ';' closes it. Nothing after the
+            // ';': the driver sends each statement from there, and pg_stat_activity and the server log show the
+            // statement exactly as when it is sent alone.
+            sql.append(';').append(statement.sql());
         }
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);

@@ -145,6 +145,17 @@ class MigrateTest {
     }
 
     @Test
+    void eachStatementReachesTheServerAsWrittenInTheFile() throws Exception {
+        // What pg_stat_activity and the server log show (operators and tests look for a running statement there).
+        fx.files.dbmate("1", "seen", "create table a (n int);\n\n  create table seen as select current_query() as q;",
+                null);
+        try (Preflight p = fx.open()) {
+            p.migrate();
+        }
+        assertEquals("create table seen as select current_query() as q", db.queryValue("select q from seen"));
+    }
+
+    @Test
     void aFailingMigrationRunAgainStatementByStatementLeavesNothingOfEitherTry() throws Exception {
         // The first try of a transactional migration is one round trip; when it fails it is rolled back and run
         // statement by statement to name the failing line. Neither try may leave anything behind.
