@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main.</li>
  *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}.</li>
  * </ul>
- * Prints medians and the ratio to the floor; asserts nothing. Usage: {@code scripts/bench [runs] [N ...]}.
+ * Prints medians and the ratio to the floor; asserts nothing. Usage: {@code scripts/bench [runs] [N ...]}; the
+ * environment variable {@code BENCH_OPERATIONS} (e.g. {@code no-op,status}) picks operations, since apply at
+ * N=5000 takes minutes.
  */
 public final class Bench {
 
@@ -50,6 +52,10 @@ public final class Bench {
         if (sizes.isEmpty()) {
             sizes = List.of(100, 1000, 5000);
         }
+        String operations = System.getenv().getOrDefault("BENCH_OPERATIONS", "apply,no-op,status");
+        boolean apply = operations.contains("apply");
+        boolean noop = operations.contains("no-op");
+        boolean status = operations.contains("status");
         Path agent = Path.of(System.getProperty("preflight.agent.jar", "agent/target/preflight-agent.jar"))
                 .toAbsolutePath();
         System.out.printf(Locale.ROOT, "Preflight vs plain-JDBC floor, median of %d run(s), %s%n", runs,
@@ -61,19 +67,25 @@ public final class Bench {
             Path dir = Files.createTempDirectory("preflight-bench-" + n);
             try {
                 generate(dir, n);
-                row(n, "apply", median(runs, () -> applyFloor(dir, n)), median(runs, () -> applyPreflight(dir)));
+                if (apply) {
+                    row(n, "apply", median(runs, () -> applyFloor(dir, n)), median(runs, () -> applyPreflight(dir)));
+                }
                 String floorDb = createDatabase();
                 String preflightDb = createDatabase();
                 try {
                     applyFloorOn(url(floorDb), dir);
                     migrate(url(preflightDb), dir);
-                    row(n, "no-op start", median(runs, () -> process(List.of("-cp", classPath(),
-                                    FloorApp.class.getName(), url(floorDb)))),
-                            median(runs, () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
-                                    + ",locations=" + dir + ",data-locations=" + dir.resolve("none"),
-                                    "-cp", classPath(), EmptyApp.class.getName()))));
-                    row(n, "status", median(runs, () -> statusFloor(url(floorDb), dir)),
-                            median(runs, () -> statusPreflight(url(preflightDb), dir)));
+                    if (noop) {
+                        row(n, "no-op start", median(runs, () -> process(List.of("-cp", classPath(),
+                                        FloorApp.class.getName(), url(floorDb)))),
+                                median(runs, () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
+                                        + ",locations=" + dir + ",data-locations=" + dir.resolve("none"),
+                                        "-cp", classPath(), EmptyApp.class.getName()))));
+                    }
+                    if (status) {
+                        row(n, "status", median(runs, () -> statusFloor(url(floorDb), dir)),
+                                median(runs, () -> statusPreflight(url(preflightDb), dir)));
+                    }
                 } finally {
                     dropDatabase(floorDb);
                     dropDatabase(preflightDb);

@@ -38,6 +38,8 @@ final class BlockerProbe implements AutoCloseable {
     private final int workPid;
     private final ScheduledExecutorService scheduler;
     private volatile String blockers;
+    /** Bumped by {@link #reset()}, so that a look begun before it cannot report a blocker after it. */
+    private volatile long generation;
 
     private BlockerProbe(Connection probe, int workPid, long periodMillis) {
         this.probe = probe;
@@ -57,6 +59,7 @@ final class BlockerProbe implements AutoCloseable {
     }
 
     private void look() {
+        long started = generation;
         try (PreparedStatement ps = probe.prepareStatement("select a.pid, a.usename, a.application_name, a.state,"
                 + " a.xact_start, left(a.query, 120) from pg_stat_activity a where a.pid = any(pg_blocking_pids(?))"
                 + " order by a.pid")) {
@@ -72,11 +75,21 @@ final class BlockerProbe implements AutoCloseable {
                 }
             }
             if (!seen.isEmpty()) {
-                blockers = String.join("; ", seen);
+                synchronized (this) {
+                    if (generation == started) {
+                        blockers = String.join("; ", seen);
+                    }
+                }
             }
         } catch (SQLException | RuntimeException e) {
             LOG.debug("could not look for sessions blocking pid {}: {}", workPid, e.getMessage());
         }
+    }
+
+    /** Forgets what was seen: called before each migration attempt, as one probe watches a whole run. */
+    synchronized void reset() {
+        generation++;
+        blockers = null;
     }
 
     /** The sessions last seen blocking the work connection, or a sentence saying none was seen. */

@@ -184,23 +184,31 @@ public final class Migrator {
             throws SQLException {
         listener.started(repo.name(), operation, steps.size());
         List<MigrateResult.Applied> done = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            Migration m = step.migration();
-            listener.migrationStarted(repo.name(), operation, i + 1, steps.size(), m.id(), m.name());
-            long t0 = System.nanoTime();
-            // Code inside a Java migration (a Backfill) reports its progress to this operation's listener.
-            try (CurrentOperation.Binding bound = CurrentOperation.bind(repo.name(), operation, listener)) {
-                runOne(work, lockConnection, step, h.kind(), done);
+        // One probe for the whole run, not a thread per migration: that showed in runs of thousands.
+        try (BlockerProbe probe = BlockerProbe.start(lockConnection, work, repo.lockTimeout())) {
+            for (int i = 0; i < steps.size(); i++) {
+                runStep(work, probe, operation, steps, i, h.kind(), done);
             }
-            long ms = millisSince(t0);
-            LOG.info("{} {}: {} {} {} ({} ms) [{}/{}]", operation, repo.name(), step.up() ? "applied" : "reverted",
-                    m.id(), m.name(), ms, i + 1, steps.size());
-            listener.migrationFinished(repo.name(), operation, i + 1, steps.size(), m.id(), m.name(), ms);
-            done.add(new MigrateResult.Applied(m.version() == null ? null : m.version().toString(), m.name(),
-                    m.kind(), ms));
         }
         return done;
+    }
+
+    private void runStep(Connection work, BlockerProbe probe, String operation, List<Step> steps, int i, Kind kind,
+                     List<MigrateResult.Applied> done) throws SQLException {
+        Step step = steps.get(i);
+        Migration m = step.migration();
+        listener.migrationStarted(repo.name(), operation, i + 1, steps.size(), m.id(), m.name());
+        long t0 = System.nanoTime();
+        // Code inside a Java migration (a Backfill) reports its progress to this operation's listener.
+        try (CurrentOperation.Binding bound = CurrentOperation.bind(repo.name(), operation, listener)) {
+            runOne(work, probe, step, kind, done);
+        }
+        long ms = millisSince(t0);
+        LOG.info("{} {}: {} {} {} ({} ms) [{}/{}]", operation, repo.name(), step.up() ? "applied" : "reverted",
+                m.id(), m.name(), ms, i + 1, steps.size());
+        listener.migrationFinished(repo.name(), operation, i + 1, steps.size(), m.id(), m.name(), ms);
+        done.add(new MigrateResult.Applied(m.version() == null ? null : m.version().toString(), m.name(),
+                m.kind(), ms));
     }
 
     /**
@@ -210,17 +218,17 @@ public final class Migrator {
      * first statement timed out: after that, statements before the failing one are applied and running the
      * script again would apply them twice, so it fails and is recorded as failed as usual.
      */
-    private void runOne(Connection work, Connection lockConnection, Step step, Kind kind,
+    private void runOne(Connection work, BlockerProbe probe, Step step, Kind kind,
                         List<MigrateResult.Applied> done) throws SQLException {
         for (int attempt = 0; ; attempt++) {
             LockTimedOut timedOut;
-            try (BlockerProbe probe = BlockerProbe.start(lockConnection, work, repo.lockTimeout())) {
-                try {
-                    runAttempt(work, probe, step, kind, done, attempt);
-                    return;
-                } catch (LockTimedOut e) {
-                    timedOut = e;
-                }
+            // Blockers seen for an earlier migration or attempt are not this attempt's.
+            probe.reset();
+            try {
+                runAttempt(work, probe, step, kind, done, attempt);
+                return;
+            } catch (LockTimedOut e) {
+                timedOut = e;
             }
             long pause = backoffMillis(attempt);
             LOG.warn("{} hit lock-timeout={} waiting for a lock at {}; blocked by {}. Retry {} of {} in {} ms",
@@ -244,9 +252,13 @@ public final class Migrator {
         if (step.transactional()) {
             work.setAutoCommit(false);
             try {
-                // SET LOCAL: the setting ends with the transaction, whatever happens.
-                execute(work, "SET LOCAL lock_timeout = " + lockTimeout);
-                ScriptRunner.run(work, step);
+                // SET LOCAL: the setting ends with the transaction, whatever happens. One round trip for it and the
+                // statements when they succeed; statement by statement (for the error's file:line) when not.
+                String setLockTimeout = "SET LOCAL lock_timeout = " + lockTimeout;
+                if (!ScriptRunner.runInOneRoundTrip(work, step, setLockTimeout)) {
+                    execute(work, setLockTimeout);
+                    ScriptRunner.run(work, step);
+                }
                 recordSuccess(work, step, kind, millisSince(t0));
                 work.commit();
             } catch (FailedStatement e) {

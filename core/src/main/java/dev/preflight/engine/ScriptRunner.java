@@ -133,6 +133,39 @@ final class ScriptRunner {
         }
     }
 
+    /**
+     * Runs a transactional SQL step, after {@code first} (its {@code SET LOCAL}), in one round trip: the
+     * statements joined into one {@code execute}, which the driver sends as one pipeline, as a plain-JDBC
+     * migration would. Only for a step in a transaction without {@code COPY FROM stdin} (its data goes through
+     * the copy API). When the joined execute fails, the transaction is rolled back and false returned: the caller
+     * then runs the step statement by statement, which names the failing statement's file:line (the driver's
+     * error does not say which statement of the pipeline failed) and handles lock_timeout as always. Running it
+     * again is safe because nothing of the first try is left after the rollback.
+     *
+     * @return true when the step ran; false when it was not tried, or failed and was rolled back
+     */
+    static boolean runInOneRoundTrip(Connection c, Step step, String first) throws SQLException {
+        if (!step.transactional() || step.statements() == null || step.statements().isEmpty()
+                || step.statements().stream().anyMatch(SqlStatement::isCopyFromStdin)) {
+            return false;
+        }
+        StringBuilder sql = new StringBuilder(first);
+        for (SqlStatement statement : step.statements()) {
+            // Each statement ends with its last token (never inside a comment), so ';' closes it. Nothing after the
+            // ';': the driver sends each statement from there, and pg_stat_activity and the server log show the
+            // statement exactly as when it is sent alone.
+            sql.append(';').append(statement.sql());
+        }
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            s.execute(sql.toString());
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            return false;
+        }
+    }
+
     /** A statement (or Java migration) failed; carries where. */
     static final class FailedStatement extends Exception {
 

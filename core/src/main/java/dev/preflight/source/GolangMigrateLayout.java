@@ -26,7 +26,8 @@ final class GolangMigrateLayout implements Layout {
     @Override
     public boolean accepts(Resource file) {
         String name = file.name();
-        return FILE.matcher(name).matches() && NumberedNames.GOOD.matcher(stem(name)).matches();
+        return (name.endsWith(".up.sql") || name.endsWith(".down.sql"))
+                && FILE.matcher(name).matches() && NumberedNames.GOOD.matcher(stem(name)).matches();
     }
 
     @Override

@@ -18,6 +18,11 @@ final class Problems {
         messages.add(message);
     }
 
+    /** Adds {@code other}'s problems after these, in their order. */
+    void addAll(Problems other) {
+        messages.addAll(other.messages);
+    }
+
     boolean isEmpty() {
         return messages.isEmpty();
     }

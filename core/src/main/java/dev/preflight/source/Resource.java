@@ -56,15 +56,19 @@ record Resource(String path, String origin, String container, Content content) {
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + origin + ": " + e, e);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new MigrationException(origin + " is not valid UTF-8: save it as UTF-8 (migrations are read as UTF-8)", e);
+        // The common case decodes without a decoder of its own: a String built from valid UTF-8 has no U+FFFD
+        // unless the file wrote one, and only then (or for invalid bytes) is the strict decoder needed.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new MigrationException(origin + " is not valid UTF-8: save it as UTF-8 (migrations are read as UTF-8)", e);
+            }
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

@@ -4,10 +4,12 @@ import dev.preflight.Kind;
 import dev.preflight.Version;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * One file per migration, {@code <digits>_<name>.sql}, with the up and the optional down in sections marked by
@@ -58,7 +60,9 @@ final class SingleFileLayout implements Layout {
     @Override
     public boolean accepts(Resource file) {
         String name = file.name();
-        return FILE.matcher(name).matches() && !name.endsWith(".up.sql") && !name.endsWith(".down.sql");
+        // Cheap tests first: every file of a location is offered here, and a regex costs more while cold.
+        return !name.isEmpty() && Character.isDigit(name.charAt(0)) && name.endsWith(".sql")
+                && FILE.matcher(name).matches() && !name.endsWith(".up.sql") && !name.endsWith(".down.sql");
     }
 
     @Override
@@ -74,11 +78,20 @@ final class SingleFileLayout implements Layout {
 
     @Override
     public List<Migration> read(List<Resource> files, Kind kind, Problems problems) {
-        List<Migration> out = new ArrayList<>();
-        for (Resource file : files) {
-            Migration migration = parse(file, kind, problems);
-            if (migration != null) {
-                out.add(migration);
+        // Files are read and parsed in parallel (start-up reads every one, for drift detection); each file's
+        // problems are collected on their own and added in file order, so messages come out as before.
+        Migration[] migrations = new Migration[files.size()];
+        Problems[] found = new Problems[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            Problems own = new Problems();
+            migrations[i] = parse(files.get(i), kind, own);
+            found[i] = own;
+        });
+        List<Migration> out = new ArrayList<>(files.size());
+        for (int i = 0; i < migrations.length; i++) {
+            problems.addAll(found[i]);
+            if (migrations[i] != null) {
+                out.add(migrations[i]);
             }
         }
         return out;
@@ -98,6 +111,9 @@ final class SingleFileLayout implements Layout {
         boolean downNoTransaction = false;
         boolean fileNoTransaction = false;
         for (int i = 0; i < lines; i++) {
+            if (!isComment(text, starts[i], starts[i + 1])) {
+                continue;
+            }
             Marker marker = marker(text.substring(starts[i], starts[i + 1]));
             if (marker == null) {
                 continue;
@@ -169,19 +185,52 @@ final class SingleFileLayout implements Layout {
 
     /** Offsets at which each line starts, plus the text's length; a last line without '\n' counts. */
     private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[16];
+        int n = 1;
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            starts.add(i + 1);
+            if (n + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[n++] = i + 1;
         }
-        if (starts.get(starts.size() - 1) != text.length()) {
-            starts.add(text.length());
+        if (starts[n - 1] != text.length()) {
+            starts[n++] = text.length();
         }
-        int[] out = new int[starts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = starts.get(i);
+        return Arrays.copyOf(starts, n);
+    }
+
+    /** Whether the line from {@code from} to {@code to} starts with {@code --} after blanks: only those can be markers. */
+    private static boolean isComment(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
         }
-        return out;
+        return i + 1 < to && text.charAt(i) == '-' && text.charAt(i + 1) == '-';
+    }
+
+    /** {@code text} split at runs of whitespace, as {@code split("\\s+")} without compiling a pattern per line. */
+    private static String[] words(String text) {
+        List<String> out = new ArrayList<>(4);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out.isEmpty() ? new String[]{""} : out.toArray(new String[0]);
+    }
+
+    /** The characters of the regex class {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**
@@ -194,7 +243,7 @@ final class SingleFileLayout implements Layout {
             return null;
         }
         String body = text.substring(2).strip();
-        String[] words = body.split("\\s+");
+        String[] words = words(body);
         String first = words[0].toLowerCase(Locale.ROOT);
         switch (first) {
             case "migrate:up", "migrate:down" -> {

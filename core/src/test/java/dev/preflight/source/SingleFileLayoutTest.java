@@ -180,4 +180,11 @@ class SingleFileLayoutTest {
         assertEquals(4, m.down().firstLine());
         assertEquals(List.of(), folder.warnings);
     }
+
+    @Test
+    void checksumIsEightHexDigitsWithLeadingZerosKept() {
+        // CRC-32 of "select 9" is 0x007d298f: the zeros are part of the value stored in the history table.
+        assertEquals("007d298f", Migration.checksumOf("select 9"));
+        assertEquals(Migration.checksumOf("select 9\n"), Migration.checksumOf("select 9\r\n"));
+    }
 }
