@@ -157,7 +157,8 @@ public final class PreflightCli {
         return all;
     }
 
-    private static Target target(CliArguments a, boolean rollback) {
+    /** The target of {@code --step N} / {@code --to V}; none is every pending one, or an error for a rollback. */
+    public static Target target(CliArguments a, boolean rollback) {
         var step = a.value("step");
         var to = a.value("to");
         if (step.isPresent() && to.isPresent()) {
@@ -179,7 +180,8 @@ public final class PreflightCli {
         return Target.all();
     }
 
-    private static void print(PrintStream out, MigrateResult result) {
+    /** One line per applied or reverted migration, then the summary: the CLI's rendering of a result. */
+    public static void print(PrintStream out, MigrateResult result) {
         boolean reverting = result.operation().startsWith("rollback");
         for (MigrateResult.Applied m : result.migrations()) {
             out.println("  " + (reverting ? "reverted " : "applied ") + m.id() + " " + m.name() + " (" + m.millis()
