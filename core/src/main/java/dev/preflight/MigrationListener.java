@@ -31,6 +31,18 @@ public interface MigrationListener {
                                    long millis) {
     }
 
+    /**
+     * A line of progress or log from inside an operation: a task's {@link TaskContext#log}/{@link
+     * TaskContext#progress}, or a batched backfill ({@link dev.preflight.backfill.Backfill}) run by a Java
+     * migration or a task. {@code done} of {@code total} units ({@code total} 0 when unknown); {@code done}
+     * below 0 for a plain log line without a count. {@link dev.preflight.progress.ProgressLines#format} turns
+     * it into the line users see.
+     *
+     * @param operation e.g. {@code migrate-data} or {@code task analyze}
+     */
+    default void progress(String repo, String operation, long done, long total, String message) {
+    }
+
     /** The operation finished. */
     default void finished(MigrateResult result) {
     }

@@ -3,8 +3,11 @@ package dev.preflight;
 import dev.preflight.db.Database;
 import dev.preflight.engine.Migrator;
 import dev.preflight.lint.Finding;
+import dev.preflight.task.TaskCatalog;
+import dev.preflight.task.TaskRunner;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,11 +34,15 @@ public final class Preflight implements AutoCloseable {
     private final RepoConfig repo;
     private final Database database;
     private final Migrator migrator;
+    private final TaskCatalog tasks;
+    private final TaskRunner taskRunner;
 
     private Preflight(RepoConfig repo, ClassLoader loader, MigrationListener listener) {
         this.repo = Objects.requireNonNull(repo, "repo");
         this.database = new Database(repo, listener);
         this.migrator = new Migrator(repo, loader, listener, database);
+        this.tasks = new TaskCatalog(repo, loader);
+        this.taskRunner = new TaskRunner(repo, database, listener, tasks);
     }
 
     /** The default (first) repository of {@code config}. */
@@ -128,6 +135,59 @@ public final class Preflight implements AutoCloseable {
      */
     public synchronized List<Finding> lint() {
         return migrator.lint();
+    }
+
+    /**
+     * Every task: the built-in ones ({@code analyze}) and the application's {@link Task} services found with this
+     * instance's class loader, sorted by name.
+     *
+     * @throws ConfigException when a listed task cannot be loaded, or two tasks share a name
+     */
+    public List<Task> tasks() {
+        return tasks.tasks();
+    }
+
+    /**
+     * The task named {@code name}.
+     *
+     * @throws ConfigException for an unknown name, with a "did you mean" and the known names
+     */
+    public Task task(String name) {
+        return tasks.task(name);
+    }
+
+    /**
+     * Runs a task once, with its arguments as text ({@code Map.of("older-than", "2024-01-01")}); they are checked
+     * against its parameters first, so a wrong one fails before anything runs. Log and progress lines go to the
+     * log and to this instance's {@link MigrationListener#progress}.
+     *
+     * <pre>{@code
+     * preflight.runTask("analyze", Map.of("last", "3"));
+     * preflight.runTask("purge-done-todos", TaskArguments.pairs("older-than=2024-01-01,dry-run=false"));
+     * }</pre>
+     *
+     * <p>A task does not take the migration lock: a one-off task must neither wait behind a long migration nor
+     * hold up the start-up of another instance that wants to migrate. It works on this repository's pool (at
+     * most two connections). Not serialised with this instance's other operations either, so {@link #status()}
+     * stays available while a long task runs.
+     *
+     * @return a one-line summary, e.g. {@code task analyze (repo main): done in 35 ms}
+     * @throws ConfigException    for an unknown task, or a wrong, missing or unknown parameter (the message names
+     *                            it and lists every parameter's usage)
+     * @throws MigrationException {@code task <name> failed: <cause>} when the task throws
+     */
+    public String runTask(String name, Map<String, String> arguments) {
+        return taskRunner.run(name, arguments);
+    }
+
+    /**
+     * Checks {@code arguments} against task {@code name}'s parameters without running it (for surfaces that run
+     * the task later, such as a JMX job, and must refuse bad arguments at once).
+     *
+     * @throws ConfigException as {@link #runTask} does before it runs anything
+     */
+    public TaskArguments checkTask(String name, Map<String, String> arguments) {
+        return taskRunner.check(name, arguments);
     }
 
     /** Who holds the migration lock now (pid, application, since), if anyone. */

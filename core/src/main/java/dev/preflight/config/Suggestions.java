@@ -4,14 +4,21 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean": the known name closest to a misspelt one, if it is close enough to be a typo. */
-final class Suggestions {
+/**
+ * "Did you mean": the known name closest to a misspelt one, if it is close enough to be a typo. Used for
+ * configuration keys, task names and task parameters.
+ *
+ * <pre>{@code
+ * Suggestions.closest("analyse", List.of("analyze", "purge")); // Optional[analyze]
+ * }</pre>
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The first of {@code known} (in iteration order) at the smallest edit distance, if that is small enough. */
-    static Optional<String> closest(String name, Collection<String> known) {
+    public static Optional<String> closest(String name, Collection<String> known) {
         String target = name.toLowerCase(Locale.ROOT);
         // Up to a third of the name may be wrong, at most 3 edits: "lock-timout", "healthport", "pasword".
         int allowed = Math.max(1, Math.min(3, target.length() / 3));

@@ -21,6 +21,7 @@ import dev.preflight.engine.ScriptRunner.FailedStatement;
 import dev.preflight.engine.ScriptRunner.Step;
 import dev.preflight.lint.Finding;
 import dev.preflight.lint.Linter;
+import dev.preflight.progress.CurrentOperation;
 import dev.preflight.source.Migration;
 import dev.preflight.source.MigrationFinder;
 import org.slf4j.Logger;
@@ -188,7 +189,10 @@ public final class Migrator {
             Migration m = step.migration();
             listener.migrationStarted(repo.name(), operation, i + 1, steps.size(), m.id(), m.name());
             long t0 = System.nanoTime();
-            runOne(work, lockConnection, step, h.kind(), done);
+            // Code inside a Java migration (a Backfill) reports its progress to this operation's listener.
+            try (CurrentOperation.Binding bound = CurrentOperation.bind(repo.name(), operation, listener)) {
+                runOne(work, lockConnection, step, h.kind(), done);
+            }
             long ms = millisSince(t0);
             LOG.info("{} {}: {} {} {} ({} ms) [{}/{}]", operation, repo.name(), step.up() ? "applied" : "reverted",
                     m.id(), m.name(), ms, i + 1, steps.size());

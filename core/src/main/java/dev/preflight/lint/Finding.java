@@ -1,5 +1,7 @@
 package dev.preflight.lint;
 
+import java.util.List;
+
 /**
  * One hazard the safety lint found in a migration: which rule, where, what the statement does, why it is
  * dangerous and the safe pattern. {@link #toBlock()} is the one rendering every surface prints.
@@ -33,5 +35,16 @@ public record Finding(String rule, String origin, int line, String message, Stri
                 + "  why:  " + why + "\n"
                 + "  safe: " + safePattern + "\n"
                 + "  accept it with: -- preflight:allow " + rule + "\n";
+    }
+
+    /**
+     * A repo's whole lint report, as the CLI and the MBean show it: every finding's block, a blank line after
+     * each, then {@code lint <repo>: ok} or {@code lint <repo>: N hazard(s); accept one with ...}.
+     */
+    public static String report(String repo, List<Finding> findings) {
+        StringBuilder out = new StringBuilder();
+        findings.forEach(f -> out.append(f.toBlock()).append('\n'));
+        return out.append("lint ").append(repo).append(": ").append(findings.isEmpty() ? "ok"
+                : findings.size() + " hazard(s); accept one with -- preflight:allow <rule>").append('\n').toString();
     }
 }

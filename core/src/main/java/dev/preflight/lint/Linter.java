@@ -146,17 +146,14 @@ public final class Linter {
     }
 
     private void create(SqlStatement s, SqlWords w) {
+        int created = TableNames.createdTable(w);
+        if (created >= 0) {
+            createdTables.add(w.identifier(w.nameEnd(created) - 1));
+            return;
+        }
         int i = 1;
         if (w.is(i, "OR") && w.is(i + 1, "REPLACE")) {
             i += 2;
-        }
-        while (w.isAny(i, "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED")) {
-            i++;
-        }
-        if (w.is(i, "TABLE")) {
-            i = skipIfNotExists(w, i + 1);
-            createdTables.add(w.identifier(w.nameEnd(i) - 1));
-            return;
         }
         if (w.is(i, "TYPE")) {
             createdTypes.add(w.identifier(w.nameEnd(i + 1) - 1));
@@ -168,11 +165,10 @@ public final class Linter {
         if (!w.is(i, "INDEX") || w.is(i + 1, "CONCURRENTLY")) {
             return;
         }
-        int on = w.indexOf("ON", i, 0);
-        if (on < 0) {
+        int table = TableNames.indexedTable(w);
+        if (table < 0) {
             return;
         }
-        int table = w.is(on + 1, "ONLY") ? on + 2 : on + 1;
         int end = w.nameEnd(table);
         if (existing(w, end)) {
             report(Rule.INDEX_NOT_CONCURRENT, s, "CREATE INDEX on existing table " + w.join(table, end)
@@ -181,10 +177,7 @@ public final class Linter {
     }
 
     private void alterTable(SqlStatement s, SqlWords w) {
-        int i = skipIfExists(w, 2);
-        if (w.is(i, "ONLY")) {
-            i++;
-        }
+        int i = TableNames.alteredTable(w);
         int end = w.nameEnd(i);
         if (end == i) {
             return;

@@ -4,9 +4,14 @@ import java.beans.ConstructorProperties;
 
 /**
  * A job as JMX open data: what {@code JobsMXBean} lists. Times are ISO-8601 UTC, null until they happen;
- * {@code state} is one of {@code queued}, {@code running}, {@code succeeded}, {@code failed}.
+ * {@code state} is one of {@code queued}, {@code running}, {@code succeeded}, {@code failed}. {@code log} holds
+ * the job's lines (migrations started and finished, task and backfill progress, the outcome), oldest first, the
+ * last {@value #LOG_LINES} of them.
  */
 public final class JobInfo {
+
+    /** How many log lines a job keeps. */
+    public static final int LOG_LINES = 500;
 
     private final String id;
     private final String operation;
@@ -18,11 +23,19 @@ public final class JobInfo {
     private final String started;
     private final String finished;
     private final String error;
+    private final String[] log;
 
-    @ConstructorProperties({"id", "operation", "repo", "state", "done", "total", "current", "started", "finished",
-            "error"})
+    /** A job without log lines. */
     public JobInfo(String id, String operation, String repo, String state, int done, int total, String current,
                    String started, String finished, String error) {
+        this(id, operation, repo, state, done, total, current, started, finished, error, new String[0]);
+    }
+
+    @ConstructorProperties({"id", "operation", "repo", "state", "done", "total", "current", "started", "finished",
+            "error", "log"})
+    public JobInfo(String id, String operation, String repo, String state, int done, int total, String current,
+                   String started, String finished, String error, String[] log) {
+        this.log = log == null ? new String[0] : log.clone();
         this.id = id;
         this.operation = operation;
         this.repo = repo;
@@ -77,5 +90,10 @@ public final class JobInfo {
     /** Why the job failed, or null. */
     public String getError() {
         return error;
+    }
+
+    /** The job's lines, oldest first (the last {@value #LOG_LINES}). */
+    public String[] getLog() {
+        return log.clone();
     }
 }

@@ -7,8 +7,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Registers Preflight's MBeans in the platform MBean server: one {@link RepositoryMXBean} per configured
- * repository ({@code dev.preflight:type=Repository,name=main}) and the {@link JobsMXBean}
- * ({@code dev.preflight:type=Jobs}).
+ * repository ({@code dev.preflight:type=Repository,name=main}), the {@link TasksMXBean}
+ * ({@code dev.preflight:type=Tasks}) and the {@link JobsMXBean} ({@code dev.preflight:type=Jobs}).
  *
  * <pre>{@code
  * try (PreflightMBeans.Handle beans = PreflightMBeans.register(PreflightConfig.load(), getClass().getClassLoader())) {
@@ -28,7 +28,7 @@ public final class PreflightMBeans {
     }
 
     /**
-     * @param loader finds classpath locations and Java migrations: the application's class loader
+     * @param loader finds classpath locations, Java migrations and tasks: the application's class loader
      * @return closing it unregisters the beans and closes their connections
      * @throws IllegalStateException when a bean of the same name is already registered (nothing is left registered)
      */

@@ -32,6 +32,9 @@ public interface RepositoryMXBean {
     @Description("Compares files and database; returns 'valid' or the problems, one a line")
     String validate();
 
+    @Description("The safety lint of every SQL migration: one block per hazard, or 'lint <repo>: ok'")
+    String lint();
+
     @Description("Applies every pending schema migration; returns a job id")
     String migrate();
 

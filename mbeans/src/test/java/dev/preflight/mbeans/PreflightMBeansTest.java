@@ -6,6 +6,7 @@ import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
@@ -29,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The beans in this JVM's platform MBean server, used the way JConsole uses them: by name, with open types. */
+// The beans live in the one platform MBean server: test classes that register them take turns.
+@ResourceLock("dev.preflight MBeans")
 class PreflightMBeansTest {
 
     @RegisterExtension

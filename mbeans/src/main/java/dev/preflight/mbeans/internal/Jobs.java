@@ -1,7 +1,7 @@
 package dev.preflight.mbeans.internal;
 
-import dev.preflight.MigrateResult;
 import dev.preflight.MigrationListener;
+import dev.preflight.progress.ProgressLines;
 import dev.preflight.mbeans.JobInfo;
 import dev.preflight.mbeans.JobsMXBean;
 
@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Runs the MBeans' long operations one at a time on one daemon thread, so an operator's clicks queue up instead
- * of racing each other for the migration lock; keeps the last {@value #KEPT} jobs for the {@code Jobs} bean.
- * It is also the {@link MigrationListener} of every repository it serves: progress goes to the running job.
+ * Runs the MBeans' long operations (migrations, tasks) one at a time on one daemon thread, so an operator's clicks
+ * queue up instead of racing each other for the migration lock; keeps the last {@value #KEPT} jobs for the
+ * {@code Jobs} bean. It is also the {@link MigrationListener} of every repository it serves: progress goes to the
+ * running job's counters and log, and out as notifications.
  */
 public final class Jobs extends NotificationBroadcasterSupport implements JobsMXBean, MigrationListener {
 
@@ -34,16 +35,21 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
     private final Deque<Job> jobs = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
-    // Only touched on the job thread.
-    private Job running;
+    // Set on the job thread; read by listener calls, which may come from a task's own threads.
+    private volatile Job running;
 
     public Jobs() {
-        super(new MBeanNotificationInfo(new String[] {STARTED, MIGRATION, SUCCEEDED, FAILED},
-                Notification.class.getName(), "A job started, finished a migration, succeeded or failed"));
+        super(new MBeanNotificationInfo(new String[] {STARTED, MIGRATION, PROGRESS, SUCCEEDED, FAILED},
+                Notification.class.getName(),
+                "A job started, finished a migration, reported progress, succeeded or failed"));
     }
 
-    /** Queues {@code work} and returns its id at once. */
-    public String submit(String repo, String operation, Supplier<MigrateResult> work) {
+    /**
+     * Queues {@code work} and returns its id at once.
+     *
+     * @param work the operation; returns its one-line summary (e.g. {@code MigrateResult.summary()})
+     */
+    public String submit(String repo, String operation, Supplier<String> work) {
         Job job = new Job(Long.toString(ids.incrementAndGet()), repo, operation);
         synchronized (jobs) {
             jobs.addLast(job);
@@ -55,17 +61,20 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         return job.id;
     }
 
-    private void run(Job job, Supplier<MigrateResult> work) {
+    private void run(Job job, Supplier<String> work) {
         running = job;
         job.start();
         send(STARTED, job, operation(job) + " started");
         try {
-            MigrateResult result = work.get();
+            String summary = work.get();
+            job.log(summary);
             job.succeed();
-            send(SUCCEEDED, job, result.summary());
+            send(SUCCEEDED, job, summary);
         } catch (RuntimeException | LinkageError e) {
-            job.fail(e.getMessage() != null ? e.getMessage() : e.toString());
-            send(FAILED, job, operation(job) + " failed: " + job.info().getError());
+            String error = e.getMessage() != null ? e.getMessage() : e.toString();
+            job.log("failed: " + error);
+            job.fail(error);
+            send(FAILED, job, operation(job) + " failed: " + error);
         } finally {
             running = null;
         }
@@ -76,6 +85,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         Job job = running;
         if (job != null) {
             job.total(total);
+            job.log(operation + " " + repo + ": " + total + " migration(s) to run");
         }
     }
 
@@ -84,6 +94,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         Job job = running;
         if (job != null) {
             job.current(id + " " + name);
+            job.log("[" + index + "/" + total + "] " + id + " " + name + " ...");
         }
     }
 
@@ -93,8 +104,19 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         Job job = running;
         if (job != null) {
             job.done(index, total);
+            job.log("[" + index + "/" + total + "] " + id + " " + name + " done in " + millis + " ms");
             send(MIGRATION, job, operation + " " + repo + ": " + index + "/" + total + " " + id + " " + name
                     + " in " + millis + " ms");
+        }
+    }
+
+    @Override
+    public void progress(String repo, String operation, long done, long total, String message) {
+        Job job = running;
+        if (job != null) {
+            String line = ProgressLines.format(done, total, message);
+            job.log(line);
+            send(PROGRESS, job, operation + " " + repo + ": " + line);
         }
     }
 
@@ -139,6 +161,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         private Instant started;
         private Instant finished;
         private String error;
+        private final Deque<String> log = new ArrayDeque<>();
 
         Job(String id, String repo, String operation) {
             this.id = id;
@@ -164,6 +187,13 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
             this.total = total;
         }
 
+        synchronized void log(String line) {
+            log.addLast(line);
+            while (log.size() > JobInfo.LOG_LINES) {
+                log.removeFirst();
+            }
+        }
+
         synchronized void succeed() {
             state = "succeeded";
             current = null;
@@ -178,7 +208,8 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
 
         synchronized JobInfo info() {
             return new JobInfo(id, operation, repo, state, done, total, current,
-                    started == null ? null : started.toString(), finished == null ? null : finished.toString(), error);
+                    started == null ? null : started.toString(), finished == null ? null : finished.toString(), error,
+                    log.toArray(String[]::new));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Hashtable;
 final class ObjectNames {
 
     static final ObjectName JOBS = name("dev.preflight", "type", "Jobs");
+    static final ObjectName TASKS = name("dev.preflight", "type", "Tasks");
 
     private ObjectNames() {
     }

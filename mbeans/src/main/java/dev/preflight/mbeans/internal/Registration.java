@@ -4,12 +4,15 @@ import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.mbeans.JobsMXBean;
 import dev.preflight.mbeans.RepositoryMXBean;
+import dev.preflight.mbeans.TasksMXBean;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Registers the beans of every configured repository and undoes all of it on close. */
 public final class Registration implements AutoCloseable {
@@ -29,13 +32,22 @@ public final class Registration implements AutoCloseable {
         try {
             r.add(ObjectNames.JOBS, new DescribedEmitterMBean<>(r.jobs, JobsMXBean.class, r.jobs,
                     "Preflight jobs: long operations of the Repository beans, one at a time"));
+            Map<String, Preflight> byName = new LinkedHashMap<>();
             for (String repo : config.repoNames()) {
                 // The pool opens no connection until used and closes idle ones (core's Database settings).
                 Preflight preflight = Preflight.open(config.repo(repo), loader, r.jobs);
                 r.repos.add(preflight);
+                byName.put(repo, preflight);
                 r.add(ObjectNames.repository(repo), new DescribedMBean<>(new RepositoryBean(preflight, r.jobs),
                         RepositoryMXBean.class, "Preflight repository " + repo));
             }
+            // The default repo first: run() without a repo uses it.
+            Map<String, Preflight> ordered = new LinkedHashMap<>();
+            String first = config.defaultRepo().name();
+            ordered.put(first, byName.get(first));
+            ordered.putAll(byName);
+            r.add(ObjectNames.TASKS, new DescribedMBean<>(new TasksBean(ordered, r.jobs), TasksMXBean.class,
+                    "Preflight tasks: one-off operations with parameters, run as jobs"));
             return r;
         } catch (RuntimeException e) {
             r.close();

@@ -6,6 +6,7 @@ import dev.preflight.Preflight;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
 import dev.preflight.ValidationReport;
+import dev.preflight.lint.Finding;
 import dev.preflight.mbeans.MigrationInfo;
 import dev.preflight.mbeans.RepositoryMXBean;
 
@@ -69,6 +70,11 @@ final class RepositoryBean implements RepositoryMXBean {
     }
 
     @Override
+    public String lint() {
+        return Finding.report(preflight.repo(), preflight.lint()).stripTrailing();
+    }
+
+    @Override
     public String migrate() {
         return job("migrate", preflight::migrate);
     }
@@ -116,6 +122,6 @@ final class RepositoryBean implements RepositoryMXBean {
 
     // The target is built before queueing (above) so a bad argument is the caller's error at once, not a failed job.
     private String job(String operation, Supplier<MigrateResult> work) {
-        return jobs.submit(preflight.repo(), operation, work);
+        return jobs.submit(preflight.repo(), operation, () -> work.get().summary());
     }
 }

@@ -1,0 +1,252 @@
+package dev.preflight.mbeans;
+
+import dev.preflight.JavaMigration;
+import dev.preflight.Kind;
+import dev.preflight.PreflightConfig;
+import dev.preflight.Task;
+import dev.preflight.TaskContext;
+import dev.preflight.TaskParameter;
+import dev.preflight.backfill.Backfill;
+import dev.preflight.testing.MigrationFiles;
+import dev.preflight.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanServer;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Tasks bean, task jobs with their logs, the lint operation and backfill progress, as JConsole uses them. */
+// The beans live in the one platform MBean server: test classes that register them take turns.
+@ResourceLock("dev.preflight MBeans")
+class TasksMBeanTest {
+
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.perTest();
+    @TempDir
+    Path tmp;
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
+    private static final ObjectName JOBS = name("dev.preflight:type=Jobs");
+    private static final ObjectName TASKS = name("dev.preflight:type=Tasks");
+    private static final String[] TWO_STRINGS = {String.class.getName(), String.class.getName()};
+
+    /** Creates table filled with {@code rows} rows and backfills it in batches. */
+    public static final class Fill implements Task {
+        @Override
+        public String name() {
+            return "fill";
+        }
+
+        @Override
+        public String description() {
+            return "Creates and backfills table filled";
+        }
+
+        @Override
+        public List<TaskParameter> parameters() {
+            return List.of(TaskParameter.integer("rows", "how many rows").asRequired(),
+                    TaskParameter.integer("batch", "rows per batch").withDefault("100"));
+        }
+
+        @Override
+        public void run(TaskContext context) throws Exception {
+            int rows = context.arguments().integer("rows");
+            try (Connection c = context.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create table filled (id int primary key, n int not null default 0)");
+                s.execute("insert into filled (id) select g from generate_series(1, " + rows + ") g");
+                s.execute("analyze filled");
+                context.log("created " + rows + " rows");
+                Backfill.of("filled_n", "filled", "id", "n = 1").batchSize(context.arguments().integer("batch")).run(c);
+            }
+        }
+    }
+
+    /** A data migration with a backfill, which wires nothing for progress. */
+    public static final class V1__FillPerson implements JavaMigration {
+        @Override
+        public Kind kind() {
+            return Kind.DATA;
+        }
+
+        @Override
+        public boolean transactional() {
+            return false;
+        }
+
+        @Override
+        public void up(Connection c) throws Exception {
+            Backfill.of("person_n", "person", "id", "n = n + 1").batchSize(50).run(c);
+        }
+    }
+
+    private PreflightMBeans.Handle register(String... extraMigration) throws Exception {
+        MigrationFiles files = new MigrationFiles(tmp.resolve("migrations"));
+        files.dbmate("1", "person", "create table person (id int primary key, n int not null default 0);\n"
+                + "insert into person (id) select g from generate_series(1, 200) g;", null);
+        if (extraMigration.length > 0) {
+            files.dbmate("2", "index", extraMigration[0], null);
+        }
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Path services = Files.createDirectories(tmp.resolve("cp/META-INF/services"));
+        Files.writeString(services.resolve(Task.class.getName()), Fill.class.getName() + "\n");
+        Files.writeString(services.resolve(JavaMigration.class.getName()), V1__FillPerson.class.getName() + "\n");
+        ClassLoader loader = new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()},
+                getClass().getClassLoader());
+        PreflightConfig config = PreflightConfig.fromProperties(Map.of("url", db.url(),
+                "locations", files.dir().toString(), "data-locations", data.toString()));
+        return PreflightMBeans.register(config, loader);
+    }
+
+    @Test
+    void listsTheTasksWithTheirParametersAndDescribesOne() throws Exception {
+        try (PreflightMBeans.Handle ignored = register()) {
+            CompositeData[] tasks = (CompositeData[]) server.getAttribute(TASKS, "Tasks");
+            assertEquals(List.of("analyze", "fill"), Arrays.stream(tasks).map(t -> t.get("name")).toList());
+            assertEquals(List.of("rows (int, required): how many rows", "batch (int, default 100): rows per batch"),
+                    List.of((String[]) tasks[1].get("parameters")));
+            String described = (String) server.invoke(TASKS, "describe", new Object[] {"analyze"},
+                    new String[] {String.class.getName()});
+            assertTrue(described.startsWith("analyze: Runs ANALYZE"), described);
+            assertTrue(described.contains("\nParameters:\n  last (int, default 1): "), described);
+
+            MBeanOperationInfo run = Arrays.stream(server.getMBeanInfo(TASKS).getOperations())
+                    .filter(o -> o.getName().equals("runInRepo")).findFirst().orElseThrow();
+            assertEquals(List.of("repo", "name", "arguments"),
+                    Arrays.stream(run.getSignature()).map(p -> p.getName()).toList());
+            assertTrue(run.getDescription().startsWith("Runs a task on the given repo"), run.getDescription());
+        }
+    }
+
+    @Test
+    void runsATaskAsAJobWhoseLogHoldsItsLinesAndBackfillProgress() throws Exception {
+        List<Notification> received = new ArrayList<>();
+        try (PreflightMBeans.Handle ignored = register()) {
+            server.addNotificationListener(JOBS, (n, h) -> {
+                synchronized (received) {
+                    received.add(n);
+                }
+            }, null, null);
+            String id = (String) server.invoke(TASKS, "run", new Object[] {"fill", "rows=1000,batch=100"}, TWO_STRINGS);
+            CompositeData job = await(id);
+            assertEquals("succeeded", job.get("state"), String.valueOf(job.get("error")));
+            assertEquals("task fill rows=1000,batch=100", job.get("operation"));
+            List<String> log = List.of((String[]) job.get("log"));
+            assertEquals("created 1000 rows", log.get(0), log.toString());
+            assertTrue(log.get(1).matches("backfill filled_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)"), log.toString());
+            assertTrue(log.contains("backfill filled_n: done, 1000 rows in this run (1000 in total), 10 batches"),
+                    log.toString());
+            assertTrue(log.get(log.size() - 1).startsWith("task fill (repo main): done in "), log.toString());
+            assertEquals("1000", db.queryValue("select count(*) from filled where n = 1"));
+            synchronized (received) {
+                assertTrue(received.stream().anyMatch(n -> n.getType().equals(JobsMXBean.PROGRESS)
+                        && n.getMessage().equals("task fill main: created 1000 rows") && id.equals(n.getUserData())),
+                        received.stream().map(Notification::getMessage).toList().toString());
+            }
+
+            String analyze = (String) server.invoke(TASKS, "runInRepo", new Object[] {"main", "analyze", ""},
+                    new String[] {String.class.getName(), String.class.getName(), String.class.getName()});
+            assertEquals("succeeded", await(analyze).get("state"));
+        }
+    }
+
+    @Test
+    void wrongArgumentsFailAtOnceWithTheParameterListAndStartNoJob() throws Exception {
+        try (PreflightMBeans.Handle ignored = register()) {
+            RuntimeMBeanException e = assertThrows(RuntimeMBeanException.class,
+                    () -> server.invoke(TASKS, "run", new Object[] {"fill", "rows=lots"}, TWO_STRINGS));
+            IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertTrue(cause.getMessage().startsWith("task fill: rows must be a whole number (int), got `lots`"),
+                    cause.getMessage());
+            assertTrue(cause.getMessage().contains("Parameters:\n  rows (int, required): how many rows\n"
+                    + "  batch (int, default 100): rows per batch"), cause.getMessage());
+            e = assertThrows(RuntimeMBeanException.class,
+                    () -> server.invoke(TASKS, "run", new Object[] {"fill", ""}, TWO_STRINGS));
+            assertTrue(e.getCause().getMessage().contains("missing parameter rows"), e.getCause().getMessage());
+            e = assertThrows(RuntimeMBeanException.class,
+                    () -> server.invoke(TASKS, "run", new Object[] {"fil", "rows=1"}, TWO_STRINGS));
+            assertTrue(e.getCause().getMessage().contains("did you mean fill?"), e.getCause().getMessage());
+            e = assertThrows(RuntimeMBeanException.class, () -> server.invoke(TASKS, "runInRepo",
+                    new Object[] {"audit", "fill", "rows=1"},
+                    new String[] {String.class.getName(), String.class.getName(), String.class.getName()}));
+            assertTrue(e.getCause().getMessage().contains("unknown repo `audit`"), e.getCause().getMessage());
+            assertEquals(0, ((CompositeData[]) server.getAttribute(JOBS, "Jobs")).length, "no job was queued");
+        }
+    }
+
+    @Test
+    void lintOperationListsTheHazardsOrSaysOk() throws Exception {
+        try (PreflightMBeans.Handle ignored = register()) {
+            assertEquals("lint main: ok", server.invoke(MAIN, "lint", null, null));
+        }
+        try (PreflightMBeans.Handle ignored = register("create index person_n on person (n);")) {
+            String lint = (String) server.invoke(MAIN, "lint", null, null);
+            assertTrue(lint.startsWith("index-not-concurrent  "), lint);
+            assertTrue(lint.endsWith("lint main: 1 hazard(s); accept one with -- preflight:allow <rule>"), lint);
+        }
+    }
+
+    @Test
+    void aJavaDataMigrationsBackfillProgressIsInTheJobLog() throws Exception {
+        try (PreflightMBeans.Handle ignored = register()) {
+            assertEquals("succeeded", await((String) server.invoke(MAIN, "migrate", null, null)).get("state"));
+            db.execute("analyze person");
+            CompositeData job = await((String) server.invoke(MAIN, "migrateData", null, null));
+            assertEquals("succeeded", job.get("state"), String.valueOf(job.get("error")));
+            List<String> log = List.of((String[]) job.get("log"));
+            assertEquals("migrate-data main: 1 migration(s) to run", log.get(0), log.toString());
+            assertEquals("[1/1] 1 FillPerson ...", log.get(1), log.toString());
+            assertTrue(log.get(2).matches("backfill person_n rows, \\d+/s.*: 50 of 200 \\(25%\\)"), log.toString());
+            assertTrue(log.contains("backfill person_n: done, 200 rows in this run (200 in total), 4 batches"),
+                    log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("[1/1] 1 FillPerson done in ")), log.toString());
+        }
+        assertEquals("200", db.queryValue("select count(*) from person where n = 1"));
+    }
+
+    private CompositeData await(String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            CompositeData job = (CompositeData) server.invoke(JOBS, "job", new Object[] {id},
+                    new String[] {String.class.getName()});
+            String state = (String) job.get("state");
+            if (state.equals("succeeded") || state.equals("failed")) {
+                return job;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + id + " did not finish in 60 s");
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
