@@ -129,14 +129,25 @@ public final class Eval {
         return arguments == null ? List.of() : arguments.words();
     }
 
-    /** The {@code k=v} words after the command, in order (a task's arguments). */
-    public Map<String, String> pairs() {
+    /** {@code task <name> ...}: the task's name, the first word after the command; empty for a list. */
+    public Optional<String> taskName() {
+        return words().isEmpty() ? Optional.empty() : Optional.of(words().get(0));
+    }
+
+    /**
+     * {@code task <name> key=value ...}: the task's arguments as text, in order, each pair its own word (a value may
+     * hold commas and spaces); the task checks them against its parameters.
+     *
+     * @throws ConfigException naming a word that is not {@code key=value}
+     */
+    public Map<String, String> taskArguments() {
         Map<String, String> pairs = new LinkedHashMap<>();
-        for (String word : words()) {
+        for (String word : words().subList(Math.min(1, words().size()), words().size())) {
             int eq = word.indexOf('=');
-            if (eq > 0) {
-                pairs.put(word.substring(0, eq), word.substring(eq + 1));
+            if (eq <= 0) {
+                throw new ConfigException("task arguments are key=value, got '" + word + "'");
             }
+            pairs.put(word.substring(0, eq), word.substring(eq + 1));
         }
         return pairs;
     }

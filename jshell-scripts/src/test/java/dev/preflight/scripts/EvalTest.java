@@ -39,28 +39,12 @@ class EvalTest {
     @TempDir
     static Path dir;
 
-    /** The application's class path: a folder with preflight.properties and its migrations. */
-    static Path app;
+    /** The application's class path: migrations and a task (see {@link TestApp}). */
+    static String app;
 
     @BeforeAll
-    static void application() throws IOException {
-        app = dir.resolve("app-classes");
-        write("preflight.properties", "locations=classpath:db/migrations\ndata-locations=classpath:db/data-migrations\n");
-        write("db/migrations/1_create_todo.sql",
-                "-- migrate:up\ncreate table todo (id serial primary key, title text not null);\n"
-                        + "-- migrate:down\ndrop table todo;\n");
-        write("db/migrations/2_create_tag.sql",
-                "-- migrate:up\ncreate table tag (name text primary key);\n-- migrate:down\ndrop table tag;\n");
-        // Slow on purpose: the connection count is watched while it runs.
-        write("db/data-migrations/1_seed_todos.sql",
-                "-- migrate:up\nselect pg_sleep(3);\ninsert into todo (title) values ('seeded');\n"
-                        + "-- migrate:down\ndelete from todo where title = 'seeded';\n");
-    }
-
-    private static void write(String file, String text) throws IOException {
-        Path path = app.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
+    static void application() {
+        app = TestApp.write(dir.resolve("app"));
     }
 
     private static Launcher eval(String... args) {

@@ -59,12 +59,8 @@ final class Launcher {
     }
 
     /** The application's class path, through {@code PREFLIGHT_CLASSPATH}. */
-    Launcher classpath(Path... entries) {
-        List<String> parts = new ArrayList<>();
-        for (Path entry : entries) {
-            parts.add(entry.toString());
-        }
-        return env("PREFLIGHT_CLASSPATH", String.join(":", parts));
+    Launcher classpath(String classpath) {
+        return env("PREFLIGHT_CLASSPATH", classpath);
     }
 
     Running start() {
