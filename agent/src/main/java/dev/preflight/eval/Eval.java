@@ -24,9 +24,9 @@ import java.util.Optional;
  * the application's class path, and {@link #run} that turns an error into the CLI's message and exit code.
  *
  * <pre>{@code
- * // jsh/prelude.jsh does this; a script then ends with
- * Eval eval = Eval.fromSystemProperties();
- * /exit eval.run(() -> System.out.print(eval.preflight().status().toTable()))
+ * Eval eval = Eval.fromSystemProperties();         // jsh/prelude.jsh does this, and: Preflight preflight = eval.preflight();
+ * int exit = eval.run(() -> System.out.print(preflight.status().toTable()));
+ * /exit exit
  * }</pre>
  *
  * <p>jshell has no script arguments, so the launcher passes them as system properties:
@@ -91,9 +91,9 @@ public final class Eval {
     }
 
     /**
-     * These arguments; the class loader is this class's own, which in jshell is the one that loaded the
-     * {@code --class-path} (the agent jar and the application), so the application's classpath migrations, Java
-     * migrations and tasks are found.
+     * These arguments; the class loader is this class's own, which under {@code bin/preflight} is the one that
+     * loaded the agent jar and the application's class path together, so the application's
+     * {@code preflight.properties}, classpath migrations, Java migrations and tasks are found.
      */
     public static Eval of(String... args) {
         return new Eval(List.of(args), Eval.class.getClassLoader(), System.err);

@@ -148,8 +148,9 @@ class EvalTest {
     @Test
     @Order(8)
     void anExpressionIsPrinted() {
-        Launcher.Result r = eval("-e", "preflight.status().currentVersion().orElse(\"none\") + \" of \" + preflight.repo()")
-                .run();
+        // The database as a system property this time: -D arguments of the launcher reach the JVM.
+        Launcher.Result r = Launcher.command("-Dpreflight.url=" + db.url(), "eval", "-e",
+                "preflight.status().currentVersion().orElse(\"none\") + \" of \" + preflight.repo()").classpath(app).run();
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("2 of main\n", r.stdout(), r::toString);
@@ -176,7 +177,9 @@ class EvalTest {
                 /exit eval.flag("json") ? 5 : 6
                 """);
 
-        Launcher.Result r = eval(script.toString(), "--json").in(dir).run();
+        // The database from the environment this time, as the CLI reads it.
+        Launcher.Result r = Launcher.command("eval", script.toString(), "--json").classpath(app)
+                .env("PREFLIGHT_URL", db.url()).in(dir).run();
 
         assertEquals(5, r.exitCode(), r::toString);
         assertEquals("pending 0 repo main\n", r.stdout(), r::toString);
