@@ -229,8 +229,9 @@ public final class PreflightRpc {
                 }
                 String state = String.valueOf(job.get("state"));
                 if (state.equals("succeeded")) {
-                    out.println(job.get("operation") + " " + job.get("repo") + ": job " + id + " succeeded ("
-                            + number(job.get("done")) + " done)");
+                    boolean counted = job.get("total") instanceof Number t && t.intValue() > 0;
+                    out.println(job.get("operation") + " " + job.get("repo") + ": job " + id + " succeeded"
+                            + (counted ? " (" + number(job.get("done")) + " done)" : ""));
                     return OK;
                 }
                 if (state.equals("failed")) {

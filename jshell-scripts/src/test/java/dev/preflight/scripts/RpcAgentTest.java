@@ -121,6 +121,22 @@ class RpcAgentTest {
     }
 
     @Test
+    @Order(5)
+    void aTaskWithArgumentsOverJolokiaStreamsItsLog() {
+        Launcher.Result r = Launcher.command("rpc", jolokia, "--user", "ops", "task", "analyze", "tables=todo")
+                .env("PREFLIGHT_RPC_PASSWORD", PASSWORD).run();
+        Launcher.Result wrong = Launcher.command("rpc", jolokia, "--user", "ops", "task", "analyze", "last=x")
+                .env("PREFLIGHT_RPC_PASSWORD", PASSWORD).run();
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("analyzed todo"), r::toString);
+        assertTrue(r.stdout().matches("(?s)task analyze tables=todo.* main: job \\d+ succeeded\n"), r::toString);
+        assertEquals(2, wrong.exitCode(), wrong::toString);
+        assertTrue(wrong.stderr().contains("last must be a whole number (int), got `x`"), wrong::toString);
+        assertTrue(wrong.stderr().contains("  tables (string, optional): "), wrong::toString);
+    }
+
+    @Test
     void aWrongJolokiaPasswordIsExitCode3AndIsNeverPrinted() {
         String wrong = "wrong-Pw-42";
         Launcher.Result r = Launcher.command("rpc", jolokia, "--user", "ops", "status")

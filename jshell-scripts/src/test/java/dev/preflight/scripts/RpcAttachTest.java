@@ -134,6 +134,20 @@ class RpcAttachTest {
     }
 
     @Test
+    @Order(8)
+    void tasksListTheirParametersAndAWrongArgumentIsRejectedWithTheParameterList() {
+        Launcher.Result list = rpc("tasks");
+        Launcher.Result wrong = rpc("task", "analyze", "lst=1");
+
+        assertEquals(0, list.exitCode(), list::toString);
+        assertTrue(list.stdout().contains("analyze  Runs ANALYZE"), list::toString);
+        assertTrue(list.stdout().contains("    last (int, default 1): "), list::toString);
+        assertEquals(2, wrong.exitCode(), wrong::toString);
+        assertTrue(wrong.stderr().contains("unknown parameter `lst` (did you mean last?)"), wrong::toString);
+        assertTrue(wrong.stderr().contains("  tables (string, optional): "), wrong::toString);
+    }
+
+    @Test
     void aPidThatDoesNotExistIsExitCode3AndSaysSo() {
         long pid = 4_000_000;
         while (ProcessHandle.of(pid).isPresent()) {
