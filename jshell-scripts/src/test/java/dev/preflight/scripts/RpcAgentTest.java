@@ -43,6 +43,8 @@ class RpcAgentTest {
                 "1_create_todo.sql", "create table todo (id int);", "drop table todo;",
                 "2_add_done.sql", "alter table todo add column done boolean;", "alter table todo drop column done;")
                 .toString();
+        String dataLocations = RpcApp.dataMigrations(dir,
+                "1_seed_todo.sql", "insert into todo (id) values (1), (2);", "delete from todo;").toString();
         int jmxPort = RpcApp.freePort();
         int jolokiaPort = RpcApp.freePort();
         jmx = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
@@ -52,7 +54,8 @@ class RpcAgentTest {
                         "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                         "-Dcom.sun.management.jmxremote.authenticate=false",
                         "-Dcom.sun.management.jmxremote.ssl=false"),
-                "url=" + db.url() + ",locations=" + locations + ",jolokia.port=" + jolokiaPort
+                "url=" + db.url() + ",locations=" + locations + ",data-locations=" + dataLocations
+                        + ",jolokia.port=" + jolokiaPort
                         + ",jolokia.user=ops,jolokia.password=" + PASSWORD);
     }
 
@@ -134,6 +137,25 @@ class RpcAgentTest {
         assertEquals(2, wrong.exitCode(), wrong::toString);
         assertTrue(wrong.stderr().contains("last must be a whole number (int), got `x`"), wrong::toString);
         assertTrue(wrong.stderr().contains("  tables (string, optional): "), wrong::toString);
+    }
+
+    @Test
+    @Order(6)
+    void dataMigrationsAndLintOverJmx() throws SQLException {
+        Launcher.Result data = Launcher.command("rpc", jmx, "migrate-data").run();
+        assertEquals(0, data.exitCode(), data::toString);
+        assertEquals("2", db.queryValue("select count(*) from todo"));
+
+        Launcher.Result noStep = Launcher.command("rpc", jmx, "rollback-data").run();
+        assertEquals(2, noStep.exitCode(), noStep::toString);
+
+        Launcher.Result back = Launcher.command("rpc", jmx, "rollback-data", "--step", "1").run();
+        assertEquals(0, back.exitCode(), back::toString);
+        assertEquals("0", db.queryValue("select count(*) from todo"));
+
+        Launcher.Result lint = Launcher.command("rpc", jmx, "lint").run();
+        assertTrue(lint.stdout().contains("lint main: "), lint::toString);
+        assertEquals(lint.stdout().contains("lint main: ok") ? 0 : 1, lint.exitCode(), lint::toString);
     }
 
     @Test

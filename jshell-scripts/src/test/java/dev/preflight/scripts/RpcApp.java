@@ -36,8 +36,17 @@ final class RpcApp implements AutoCloseable {
      * that {@code locations=<dir>/db/migrations} finds them.
      */
     static Path migrations(Path dir, String... fileUpDown) {
+        return write(dir.resolve("db/migrations"), fileUpDown);
+    }
+
+    /** As {@link #migrations}, in {@code <dir>/db/data-migrations}. */
+    static Path dataMigrations(Path dir, String... fileUpDown) {
+        return write(dir.resolve("db/data-migrations"), fileUpDown);
+    }
+
+    private static Path write(Path target, String... fileUpDown) {
         try {
-            Path folder = Files.createDirectories(dir.resolve("db/migrations"));
+            Path folder = Files.createDirectories(target);
             for (int i = 0; i < fileUpDown.length; i += 3) {
                 Files.writeString(folder.resolve(fileUpDown[i]), "-- migrate:up\n" + fileUpDown[i + 1]
                         + "\n-- migrate:down\n" + fileUpDown[i + 2] + "\n");
