@@ -49,7 +49,7 @@ class RpcAgentTest {
         int jolokiaPort = RpcApp.freePort();
         jmx = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
         jolokia = "http://127.0.0.1:" + jolokiaPort + "/jolokia";
-        app = RpcApp.start(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
+        app = RpcApp.start(null, List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                         "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                         "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                         "-Dcom.sun.management.jmxremote.authenticate=false",

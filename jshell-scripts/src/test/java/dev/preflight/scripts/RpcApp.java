@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * once per test class (a JVM start is the slow part); {@link #close()} ends it by closing its stdin.
  *
  * <pre>{@code
- * RpcApp app = RpcApp.start(dir, List.of("-Dcom.sun.management.jmxremote.port=" + port), "url=" + db.url());
+ * RpcApp app = RpcApp.start(null, List.of("-Dcom.sun.management.jmxremote.port=" + port), "url=" + db.url());
  * Launcher.command("rpc", Long.toString(app.pid()), "status").run();
  * }</pre>
  */
@@ -60,9 +60,10 @@ final class RpcApp implements AutoCloseable {
     /**
      * Starts the app and waits until its {@code main} runs.
      *
+     * @param classpath      the app's class path besides {@link RpcIdleApp} (e.g. {@link TestApp#write}), or null
      * @param agentArguments null for no agent, else {@code -javaagent:<jar>=<agentArguments>}
      */
-    static RpcApp start(List<String> jvmOptions, String agentArguments) {
+    static RpcApp start(String classpath, List<String> jvmOptions, String agentArguments) {
         try {
             Path out = Files.createTempFile("preflight-rpc-app", ".out");
             Path err = Files.createTempFile("preflight-rpc-app", ".err");
@@ -73,7 +74,8 @@ final class RpcApp implements AutoCloseable {
             if (agentArguments != null) {
                 command.add("-javaagent:" + Launcher.AGENT_JAR + "=" + agentArguments);
             }
-            command.addAll(List.of("-cp", testClasses().toString(), RpcIdleApp.class.getName()));
+            String path = classpath == null ? testClasses().toString() : classpath + ":" + testClasses();
+            command.addAll(List.of("-cp", path, RpcIdleApp.class.getName()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("PREFLIGHT_") || name.equals("DATABASE_URL"));
             RpcApp app = new RpcApp(builder.start(), out, err);

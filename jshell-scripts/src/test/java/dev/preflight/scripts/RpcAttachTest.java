@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code bin/preflight rpc <pid> ...} against a running application started WITHOUT the agent: the first call
- * attaches and loads the agent (which never migrates), the configuration comes from the rpc command line; later
- * calls find the MBeans already there. One app and one database for the class, so the tests run in order.
+ * attaches and loads the agent (which never migrates) with the database from the rpc command line and the rest from
+ * the app's own {@code preflight.properties} (classpath: migrations, its task); later calls find the MBeans there. One app and one database for the class, so the tests run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RpcAttachTest {
@@ -33,15 +33,11 @@ class RpcAttachTest {
     static Path dir;
 
     private static RpcApp app;
-    private static String locations;
 
     @BeforeAll
     static void startApp() {
-        locations = RpcApp.migrations(dir,
-                "1_create_todo.sql", "create table todo (id int);", "drop table todo;",
-                "2_add_done.sql", "alter table todo add column done boolean;", "alter table todo drop column done;")
-                .toString();
-        app = RpcApp.start(List.of(), null);
+        // The app's own class path: preflight.properties with classpath: migrations, and its task `tag`.
+        app = RpcApp.start(TestApp.write(dir.resolve("app")), List.of(), null);
     }
 
     @AfterAll
@@ -62,11 +58,11 @@ class RpcAttachTest {
     @Test
     @Order(1)
     void statusAttachesLoadsTheAgentWithTheGivenSettingsAndMigratesNothing() throws SQLException {
-        Launcher.Result r = rpc("status", "--url=" + db.url(), "--locations=" + locations);
+        Launcher.Result r = rpc("status", "--url=" + db.url());
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("Repo: main"), r::toString);
-        assertTrue(r.stdout().matches("(?s).*down +1 +create_todo.*down +2 +add_done.*"), r::toString);
+        assertTrue(r.stdout().matches("(?s).*down +1 +create_todo.*down +2 +create_tag.*"), r::toString);
         assertTrue(app.stderr().contains("attached; start-up migrations are not run"), app.stderr());
         assertFalse(db.tableExists("todo"));
     }
@@ -91,7 +87,7 @@ class RpcAttachTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("already has Preflight's MBeans; ignoring --url"), r::toString);
-        assertTrue(r.stdout().matches("(?s).*up +1 +create_todo.*down +2 +add_done.*"), r::toString);
+        assertTrue(r.stdout().matches("(?s).*up +1 +create_todo.*down +2 +create_tag.*"), r::toString);
     }
 
     @Test
@@ -142,9 +138,24 @@ class RpcAttachTest {
         assertEquals(0, list.exitCode(), list::toString);
         assertTrue(list.stdout().contains("analyze  Runs ANALYZE"), list::toString);
         assertTrue(list.stdout().contains("    last (int, default 1): "), list::toString);
+        assertTrue(list.stdout().contains("tag  "), list::toString);
         assertEquals(2, wrong.exitCode(), wrong::toString);
         assertTrue(wrong.stderr().contains("unknown parameter `lst` (did you mean last?)"), wrong::toString);
         assertTrue(wrong.stderr().contains("  tables (string, optional): "), wrong::toString);
+    }
+
+    @Test
+    @Order(9)
+    void theAppsOwnTaskRunsWithItsParameters() throws SQLException {
+        assertEquals(0, rpc("migrate").exitCode());
+        Launcher.Result missing = rpc("task", "tag", "times=2");
+        Launcher.Result r = rpc("task", "tag", "name=urgent", "times=2");
+
+        assertEquals(2, missing.exitCode(), missing::toString);
+        assertTrue(missing.stderr().contains("name (string, required)"), missing::toString);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("tagged 2"), r::toString);
+        assertEquals(List.of("urgent-1", "urgent-2"), db.queryColumn("select name from tag order by name"));
     }
 
     @Test
