@@ -39,6 +39,12 @@ public final class Eval {
     /** Prefix of the system properties that carry the arguments. */
     public static final String ARGS_PROPERTY = "dev.preflight.eval.args";
 
+    /** {@code script} when the launcher runs a user's script or {@code -e}: then no argument is a command. */
+    public static final String MODE_PROPERTY = "dev.preflight.eval.mode";
+
+    /** The command name a user's script is parsed under (never printed). */
+    private static final String SCRIPT = " script";
+
     /** The commands of {@code bin/preflight eval <command>}; each is a script {@code jsh/<command>.jsh}. */
     public static final List<String> COMMANDS = List.of("status", "migrate", "rollback", "migrate-data",
             "rollback-data", "tasks", "task");
@@ -70,7 +76,19 @@ public final class Eval {
         AgentLogging.configure();
         try {
             // "task <name> k=v ...": the words after the command are the script's own, the rest as the CLI reads them.
-            arguments = CliArguments.parseWithWords(args.toArray(String[]::new), COMMANDS);
+            // A user's script (or -e) has no command: its words are all its own, under a name no command has.
+            boolean command = !args.isEmpty() && COMMANDS.contains(args.get(0))
+                    && !"script".equals(System.getProperty(MODE_PROPERTY));
+            List<String> parsed = new ArrayList<>(args);
+            List<String> commands = new ArrayList<>(COMMANDS);
+            if (!command) {
+                parsed.add(0, SCRIPT);
+                commands.add(SCRIPT);
+            }
+            arguments = CliArguments.parseWithWords(parsed.toArray(String[]::new), commands);
+            if (command && !arguments.command().startsWith("task") && !arguments.words().isEmpty()) {
+                throw new ConfigException("unexpected argument '" + arguments.words().get(0) + "'");
+            }
             config = PreflightConfig.load(loader, arguments.settings());
             if (arguments.value("repo").isPresent()) {
                 config.repo(arguments.value("repo").get()); // an unknown repo: ConfigException listing the known ones
@@ -104,9 +122,10 @@ public final class Eval {
         return args;
     }
 
-    /** The command ({@code status}, {@code migrate}, ...), or empty. */
+    /** The command ({@code status}, {@code migrate}, ...), or empty for a user's script. */
     public Optional<String> command() {
-        return arguments == null ? Optional.empty() : Optional.ofNullable(arguments.command());
+        return arguments == null || SCRIPT.equals(arguments.command()) ? Optional.empty()
+                : Optional.ofNullable(arguments.command());
     }
 
     /** True when the arguments and the configuration were read without error. */
@@ -124,7 +143,7 @@ public final class Eval {
         return arguments == null ? Optional.empty() : arguments.value(name);
     }
 
-    /** The words after the command that are not options: a task's name, then its {@code k=v} pairs. */
+    /** The words that are not options: a task's name then its {@code k=v} pairs, or a user script's own words. */
     public List<String> words() {
         return arguments == null ? List.of() : arguments.words();
     }

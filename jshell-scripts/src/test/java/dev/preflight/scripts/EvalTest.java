@@ -173,16 +173,25 @@ class EvalTest {
     void aUserScriptHasPreflightAndItsArgumentsInScope() throws IOException {
         Path script = dir.resolve("report.jsh");
         Files.writeString(script, """
-                System.out.println("pending " + preflight.status().pendingCount() + " repo " + eval.repo());
+                System.out.println("pending " + preflight.status().pendingCount() + " repo " + eval.repo() + " " + eval.words());
                 /exit eval.flag("json") ? 5 : 6
                 """);
+        Path quiet = dir.resolve("quiet.jsh");
+        Files.writeString(quiet, "System.out.println(\"no /exit here\");\n");
 
         // The database from the environment this time, as the CLI reads it.
-        Launcher.Result r = Launcher.command("eval", script.toString(), "--json").classpath(app)
+        Launcher.Result r = Launcher.command("eval", script.toString(), "hello", "--json").classpath(app)
                 .env("PREFLIGHT_URL", db.url()).in(dir).run();
+        // Without /exit: 0, unless the arguments were wrong (then the CLI's message and exit code).
+        Launcher.Result wrongKey = Launcher.command("eval", quiet.toString(), "--no-such-key=1").classpath(app)
+                .env("PREFLIGHT_URL", db.url()).run();
 
         assertEquals(5, r.exitCode(), r::toString);
-        assertEquals("pending 0 repo main\n", r.stdout(), r::toString);
+        assertEquals("pending 0 repo main [hello]\n", r.stdout(), r::toString);
+        assertEquals(2, wrongKey.exitCode(), wrongKey::toString);
+        assertEquals("no /exit here\n", wrongKey.stdout(), wrongKey::toString);
+        assertTrue(wrongKey.stderr().contains("preflight: ") && wrongKey.stderr().contains("no-such-key"),
+                wrongKey::toString);
     }
 
     @Test
