@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class JmxClient implements RpcClient {
     private final JMXConnector connector;
     private final MBeanServerConnection connection;
     private final String target;
+    private final Map<String, MBeanOperationInfo[]> operationsByBean = new HashMap<>();
 
     JmxClient(JMXConnector connector, String target) throws IOException {
         this.connector = connector;
@@ -47,7 +49,13 @@ final class JmxClient implements RpcClient {
     public Object invoke(String mbean, String operation, List<String> arguments) {
         ObjectName name = name(mbean);
         try {
-            MBeanOperationInfo info = Arrays.stream(connection.getMBeanInfo(name).getOperations())
+            MBeanOperationInfo[] operations = operationsByBean.get(mbean);
+            if (operations == null) {
+                // Once per bean: a job is polled several times a second.
+                operations = connection.getMBeanInfo(name).getOperations();
+                operationsByBean.put(mbean, operations);
+            }
+            MBeanOperationInfo info = Arrays.stream(operations)
                     .filter(op -> op.getName().equals(operation) && op.getSignature().length == arguments.size())
                     .findFirst()
                     .orElseThrow(() -> RpcException.rejected(target + " has no operation " + operation + " with "

@@ -63,6 +63,12 @@ public final class PreflightRpc {
             if (a.command() == null || a.command().equals("help")) {
                 throw RpcException.rejected("no operation given");
             }
+            if (!a.command().equals("task") && !a.words().isEmpty()) {
+                throw RpcException.rejected("unexpected argument '" + a.words().get(0) + "'");
+            }
+            if (a.command().equals("task") && a.words().isEmpty()) {
+                throw RpcException.rejected("task needs a name: task <name> [k=v ...]; `tasks` lists them");
+            }
             Map<String, String> settings = new HashMap<>(a.settings());
             String user = null;
             if (!Targets.kind(target).equals("pid")) {
@@ -113,9 +119,6 @@ public final class PreflightRpc {
 
         int run() {
             String bean = "dev.preflight:type=Repository,name=" + repo;
-            if (!a.command().equals("task") && !a.words().isEmpty()) {
-                throw RpcException.rejected("unexpected argument '" + a.words().get(0) + "'");
-            }
             switch (a.command()) {
                 case "status" -> {
                     print(client.invoke(bean, "status"));
@@ -185,9 +188,6 @@ public final class PreflightRpc {
                 }
                 case "task" -> {
                     List<String> words = a.words();
-                    if (words.isEmpty()) {
-                        throw RpcException.rejected("task needs a name: task <name> [k=v ...]; `tasks` lists them");
-                    }
                     String name = words.get(0);
                     for (String pair : words.subList(1, words.size())) {
                         if (pair.indexOf('=') <= 0) {

@@ -156,7 +156,8 @@ final class Targets {
         try {
             uri = new URI(target);
         } catch (URISyntaxException e) {
-            throw RpcException.rejected("not a Jolokia URL: " + e.getMessage());
+            // Not e.getMessage(): it quotes the input, password and all.
+            throw RpcException.rejected("not a Jolokia URL: " + printable(target) + "; e.g. http://127.0.0.1:8778/jolokia");
         }
         String info = uri.getRawUserInfo();
         if (info != null) {
@@ -168,7 +169,7 @@ final class Targets {
             try {
                 uri = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
             } catch (URISyntaxException e) {
-                throw RpcException.rejected("not a Jolokia URL: " + e.getMessage());
+                throw RpcException.rejected("not a Jolokia URL: " + printable(target));
             }
         }
         return new JolokiaClient(uri, user, password);
