@@ -2,7 +2,6 @@ package dev.preflight.cli;
 
 import dev.preflight.ConfigException;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,35 +14,54 @@ import java.util.Set;
  * The command line taken apart: one command, the CLI's own options ({@code --repo}, {@code --step},
  * {@code --to}, {@code --version V}, flags), and every other {@code --key=value} as a configuration setting
  * for {@link dev.preflight.PreflightConfig} to check (so unknown keys get its "did you mean").
+ * Public so that other surfaces ({@code dev.preflight.eval}) take their arguments apart exactly as the CLI does.
+ *
+ * <pre>{@code
+ * CliArguments a = CliArguments.parse(new String[] {"migrate", "--step", "1"}, List.of("migrate"));
+ * a.value("step");   // Optional[1]
+ * }</pre>
  */
-final class CliArguments {
+public final class CliArguments {
 
     private static final Set<String> FLAGS = Set.of("json", "verbose", "help");
     private static final Set<String> OWN = Set.of("repo", "step", "to", "version");
-    /** Commands that take operands after them: {@code task <name> [k=v ...]}. */
-    private static final Set<String> WITH_OPERANDS = Set.of("task");
+    /** Commands that take words after them: {@code task <name> [k=v ...]}. */
+    private static final Set<String> WITH_WORDS = Set.of("task");
 
     private final String command;
     private final Map<String, String> own;
     private final Set<String> flags;
     private final Map<String, String> settings;
-    private final List<String> operands;
+    private final List<String> words;
 
     private CliArguments(String command, Map<String, String> own, Set<String> flags, Map<String, String> settings,
-                         List<String> operands) {
+                         List<String> words) {
         this.command = command;
-        this.operands = operands;
+        this.words = words;
         this.own = own;
         this.flags = flags;
         this.settings = settings;
     }
 
-    static CliArguments parse(String[] args, List<String> commands) {
+    /** Words after the command are refused, except after {@code task} (its name and {@code k=v} pairs). */
+    public static CliArguments parse(String[] args, List<String> commands) {
+        return parse(args, commands, false);
+    }
+
+    /**
+     * As {@link #parse(String[], List)}, and the words after the command that are not options are kept, in order
+     * ({@code task analyze tables=todos}: {@code [analyze, tables=todos]}), see {@link #words()}.
+     */
+    public static CliArguments parseWithWords(String[] args, List<String> commands) {
+        return parse(args, commands, true);
+    }
+
+    private static CliArguments parse(String[] args, List<String> commands, boolean keepWords) {
         String command = null;
+        List<String> words = new java.util.ArrayList<>();
         Map<String, String> own = new HashMap<>();
         Set<String> flags = new HashSet<>();
         Map<String, String> settings = new LinkedHashMap<>();
-        List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("-v")) {
@@ -72,35 +90,35 @@ final class CliArguments {
                     throw new ConfigException("unknown command '" + arg + "'; commands: " + String.join(", ", commands));
                 }
                 command = arg;
-            } else if (WITH_OPERANDS.contains(command) && !arg.startsWith("-")) {
-                operands.add(arg);
+            } else if ((keepWords || WITH_WORDS.contains(command)) && command != null && !arg.startsWith("-")) {
+                words.add(arg);
             } else {
                 throw new ConfigException("unexpected argument '" + arg + "'");
             }
         }
-        return new CliArguments(command, own, flags, settings, List.copyOf(operands));
+        return new CliArguments(command, own, flags, settings, List.copyOf(words));
     }
 
     /** The command, or null when none was given. */
-    String command() {
+    public String command() {
         return command;
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name);
     }
 
-    Optional<String> value(String name) {
+    public Optional<String> value(String name) {
         return Optional.ofNullable(own.get(name));
     }
 
-    /** The arguments after a command that takes them ({@code task <name> [k=v ...]}), in order. */
-    List<String> operands() {
-        return operands;
+    /** The words after the command that are not options ({@code task}'s, or any with {@link #parseWithWords}). */
+    public List<String> words() {
+        return words;
     }
 
     /** Every configuration setting given as an option, keys without the {@code preflight.} prefix. */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         return settings;
     }
 }

@@ -144,7 +144,7 @@ public final class PreflightCli {
                         task.parameters().forEach(p -> out.println("  " + p.usage()));
                     });
                     case "task" -> {
-                        List<String> operands = a.operands();
+                        List<String> operands = a.words();
                         if (operands.isEmpty()) {
                             throw new ConfigException("task needs a name: task <name> [name=value ...];"
                                     + " list the tasks with `tasks`");
@@ -183,7 +183,8 @@ public final class PreflightCli {
         return all;
     }
 
-    private static Target target(CliArguments a, boolean rollback) {
+    /** The target of {@code --step N} / {@code --to V}; none is every pending one, or an error for a rollback. */
+    public static Target target(CliArguments a, boolean rollback) {
         var step = a.value("step");
         var to = a.value("to");
         if (step.isPresent() && to.isPresent()) {
@@ -205,7 +206,8 @@ public final class PreflightCli {
         return Target.all();
     }
 
-    private static void print(PrintStream out, MigrateResult result) {
+    /** One line per applied or reverted migration, then the summary: the CLI's rendering of a result. */
+    public static void print(PrintStream out, MigrateResult result) {
         boolean reverting = result.operation().startsWith("rollback");
         for (MigrateResult.Applied m : result.migrations()) {
             out.println("  " + (reverting ? "reverted " : "applied ") + m.id() + " " + m.name() + " (" + m.millis()
