@@ -89,13 +89,7 @@ public final class PreflightCli {
         List<String> repos = repos(a, config, command);
         int exit = 0;
         List<String> json = new ArrayList<>();
-        // Task lines and backfill progress go to the output as they happen, like the migrations' own lines.
-        MigrationListener progress = new MigrationListener() {
-            @Override
-            public void progress(String repo, String operation, long done, long total, String message) {
-                out.println("  " + ProgressLines.format(done, total, message));
-            }
-        };
+        MigrationListener progress = printingProgress(out);
         for (String repo : repos) {
             try (Preflight preflight = Preflight.open(config.repo(repo), null, progress)) {
                 switch (command) {
@@ -160,6 +154,19 @@ public final class PreflightCli {
             out.println(json.size() == 1 ? json.get(0) : "[" + String.join(",", json) + "]");
         }
         return exit;
+    }
+
+    /**
+     * Prints task lines and backfill progress to {@code out} as they happen, like the migrations' own lines: the
+     * listener of the CLI and of {@code bin/preflight eval}.
+     */
+    public static MigrationListener printingProgress(PrintStream out) {
+        return new MigrationListener() {
+            @Override
+            public void progress(String repo, String operation, long done, long total, String message) {
+                out.println("  " + ProgressLines.format(done, total, message));
+            }
+        };
     }
 
     /** The repos a command runs on: the one named by --repo, else all; changing a chosen point needs one repo. */

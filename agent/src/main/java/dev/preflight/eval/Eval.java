@@ -191,7 +191,7 @@ public final class Eval {
         }
         if (preflight == null) {
             try {
-                preflight = Preflight.open(config.repo(repo()), loader, null);
+                preflight = Preflight.open(config.repo(repo()), loader, PreflightCli.printingProgress(System.out));
             } catch (RuntimeException e) {
                 error = e; // the prelude calls this: run() reports it with its exit code
                 return null;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +42,9 @@ public final class Settings {
     private static final String DATABASE_URL = "DATABASE_URL";
     /** Our own test suites' variables (PREFLIGHT_TEST_JDBC_URL) share the prefix; they are not settings. */
     private static final String TEST_ENV_PREFIX = "PREFLIGHT_TEST_";
+    /** Read by bin/preflight (the launcher and rpc), not settings: never warned about. */
+    private static final Set<String> LAUNCHER_ENV = Set.of("PREFLIGHT_CLASSPATH", "PREFLIGHT_JAR",
+            "PREFLIGHT_RPC_PASSWORD");
     /** Literal loopback addresses only: resolving a host name while reading the configuration could hang. */
     private static final Pattern LOOPBACK =
             Pattern.compile("localhost|127(\\.\\d{1,3}){3}|::1|\\[::1]|0:0:0:0:0:0:0:1", Pattern.CASE_INSENSITIVE);
@@ -284,7 +288,7 @@ public final class Settings {
                 }
                 List<String> keys = keysByEnvName.get(name);
                 if (keys == null) {
-                    if (!name.startsWith(TEST_ENV_PREFIX)) {
+                    if (!name.startsWith(TEST_ENV_PREFIX) && !LAUNCHER_ENV.contains(name)) {
                         // Environments are shared with other tools, so this is not worth failing a start for.
                         LOG.warn("Ignoring environment variable {}: not a Preflight setting{}", name,
                                 unknownEnvHint(name, keysByEnvName));

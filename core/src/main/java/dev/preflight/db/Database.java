@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -100,21 +101,21 @@ public final class Database implements AutoCloseable {
     private HikariConfig hikariConfig() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("preflight-" + repo.name());
-        config.setJdbcUrl(repo.url());
+        Properties connection = new Properties();
+        repo.user().ifPresent(user -> connection.setProperty("user", user));
+        repo.password().ifPresent(password -> connection.setProperty("password", password));
+        connection.setProperty("ApplicationName", applicationName());
+        connection.setProperty("connectTimeout", "10");
         // Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
         // relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
-        config.setDriverClassName(org.postgresql.Driver.class.getName());
+        config.setDataSource(new DriverDataSource(repo.url(), connection, "the connections of repo " + repo.name()));
         keepRelocatedDriverPrivate();
-        repo.user().ifPresent(config::setUsername);
-        repo.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
         // Open nothing up front and give up on a connection quickly: firstConnection owns the waiting.
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(FIRST_CONNECT_TIMEOUT.toMillis());
-        config.addDataSourceProperty("ApplicationName", applicationName());
-        config.addDataSourceProperty("connectTimeout", "10");
         return config;
     }
 

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The release story of the README, end to end with real processes: two versions of the demo side by side, an
- * operator at work, and a crash in the middle of a migration. Each test owns a database.
+ * operator at work (the data migration through rpc, a task through eval, a rollback through Jolokia), and a crash
+ * in the middle of a migration. The status table is checked after each step. Each test owns a database.
  */
 class ReleaseStoryTest {
 
@@ -41,7 +42,7 @@ class ReleaseStoryTest {
     final TestDatabase db = TestDatabase.perTest();
 
     @Test
-    void v2StartsBesideV1AndTheOperatorRunsDataMigrationsAndRollsBack() throws Exception {
+    void v2StartsBesideV1AndTheOperatorUsesRpcEvalAndJolokia() throws Exception {
         Path v2Jar = demoWith(Map.of(V2_MIGRATION, """
                 -- A backward-compatible change: v1 never names the column, so it keeps working.
                 -- migrate:up
@@ -69,11 +70,26 @@ class ReleaseStoryTest {
                         "select version from preflight_schema_history where version = '20240104000000' and success"),
                         "v2's migration ran once, while v1 ran");
 
-                // The operator runs the data migration by hand.
-                assertEquals(0, cli(v2Jar, "migrate-data").exitCode);
+                // The operator runs the data migration by hand, through rpc into the running v2 (by pid).
+                Run rpc = launcher(v2Jar, "rpc", String.valueOf(v2.pid()), "migrate-data");
+                assertEquals(0, rpc.exitCode, rpc.toString());
                 assertEquals(List.of("Buy milk", "Try preflight: curl localhost:8081/ready", "Walk the dog"),
                         db.queryColumn("select title from todo order by title"));
                 assertTrue(status(v2Jar).contains("up 20240105000000"));
+
+                // ... and a one-off task through eval: a fresh JVM with v2's class path, nothing of the app started.
+                db.execute("update todo set done = true where title = 'Buy milk'");
+                Run dryRun = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=2999-01-01");
+                assertEquals(0, dryRun.exitCode, dryRun.toString());
+                assertTrue(dryRun.stdout.contains("dry run: 1 done todo(s)"), dryRun.toString());
+                Run purge = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=2999-01-01",
+                        "dry-run=false");
+                assertEquals(0, purge.exitCode, purge.toString());
+                assertEquals(List.of("Try preflight: curl localhost:8081/ready", "Walk the dog"),
+                        db.queryColumn("select title from todo order by title"));
+                Run wrong = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=yesterday");
+                assertEquals(2, wrong.exitCode, wrong.toString());
+                assertTrue(wrong.stderr.contains("older-than"), wrong.toString());
 
                 // v2's last migration goes back through Jolokia, as a job.
                 Jolokia jolokia = new Jolokia(jolokiaPort, "ops", "s3cret");
@@ -84,6 +100,7 @@ class ReleaseStoryTest {
                 assertEquals(List.of("up 20240101120000", "up 20240102090000", "up 20240102100000",
                         "up 20240103000000", "down 20240104000000", "up 20240105000000"), status(v2Jar));
                 assertTrue(v1.todos().contains("Walk the dog"), "v1 serves after the rollback");
+                assertTrue(v2.todos().contains("Walk the dog"), "v2 serves after the rollback");
             }
         }
     }
@@ -149,7 +166,7 @@ class ReleaseStoryTest {
 
     /** The status table as "status id" lines, from the CLI run with {@code appJar}'s migrations. */
     private List<String> status(Path appJar) throws Exception {
-        Cli status = cli(appJar, "status");
+        Run status = cli(appJar, "status");
         assertEquals(0, status.exitCode, status.toString());
         List<String> rows = new ArrayList<>();
         for (String line : status.stdout.split("\n")) {
@@ -161,25 +178,40 @@ class ReleaseStoryTest {
         return rows;
     }
 
-    private record Cli(int exitCode, String stdout, String stderr) {
+    private record Run(int exitCode, String stdout, String stderr) {
     }
 
     /** {@code java -cp app.jar:preflight-agent.jar dev.preflight.cli.PreflightCli <args>}, configured by DATABASE_URL. */
-    private Cli cli(Path appJar, String... args) throws Exception {
+    private Run cli(Path appJar, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(DemoJvm.javaCommand(), "-cp",
                 appJar + java.io.File.pathSeparator + DemoJvm.AGENT_JAR, "dev.preflight.cli.PreflightCli"));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** {@code bin/preflight <args>} of the assembled distribution, with the app's jar as PREFLIGHT_CLASSPATH. */
+    private Run launcher(Path appJar, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("preflight.launcher")));
+        command.addAll(List.of(args));
+        return run(command, "PREFLIGHT_CLASSPATH", appJar.toString());
+    }
+
+    private Run run(List<String> command, String... environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("PREFLIGHT_"));
         builder.environment().put("DATABASE_URL", databaseUrl());
-        Path out = Files.createTempFile("preflight-cli", ".out");
-        Path err = Files.createTempFile("preflight-cli", ".err");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        for (int i = 0; i < environment.length; i += 2) {
+            builder.environment().put(environment[i], environment[i + 1]);
+        }
+        Path out = Files.createTempFile("preflight-run", ".out");
+        Path err = Files.createTempFile("preflight-run", ".err");
         Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not end within 60 s");
-        Cli cli = new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "did not end within 120 s: " + command);
+        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
-        return cli;
+        return run;
     }
 
     /** The next release of the demo: its jar with {@code entries} (path -> text) added. */
