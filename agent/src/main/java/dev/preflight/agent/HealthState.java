@@ -2,6 +2,7 @@ package dev.preflight.agent;
 
 import dev.preflight.MigrationListener;
 import dev.preflight.engine.StatusFormat;
+import dev.preflight.progress.ProgressLines;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +15,8 @@ import java.util.OptionalInt;
  * {@link MigrationListener} and by the agent at the turning points (off, done, failed). Thread-safe: written by
  * the thread running the migrations, read by the health server's thread.
  *
- * <p>{@link #report()} answers e.g. {@code {"state":"migrating","done":2,"total":5,"repo":"main","current":"3 add_index"}}.
+ * <p>{@link #report()} answers e.g. {@code {"state":"migrating","done":2,"total":5,"repo":"main","current":"3 add_index"}},
+ * with {@code "progress"} (e.g. a backfill's rows done, rate and ETA) while the current migration reports some.
  * The states: {@code starting}, {@code waiting-for-db}, {@code waiting-for-lock}, {@code migrating},
  * {@code waiting-for-port} (migrated; the {@code ready=port:<n>} policy does not hold yet), {@code ready},
  * {@code failed} (with {@code error}; stays not ready, also with {@code on-failure=continue}, because the
@@ -42,6 +44,7 @@ final class HealthState implements MigrationListener {
     private int total;
     private String repo;
     private String current;
+    private String progress;
     private String error;
 
     /** @param readyPort the port of {@code ready=port:<n>}; empty for {@code ready=migrated} */
@@ -74,6 +77,13 @@ final class HealthState implements MigrationListener {
     public synchronized void migrationStarted(String repo, String operation, int index, int total, String id,
                                               String name) {
         current = id + " " + name;
+        progress = null;
+    }
+
+    /** A long migration's own progress (a backfill's rows), shown beside {@code current} until it finishes. */
+    @Override
+    public synchronized void progress(String repo, String operation, long done, long total, String message) {
+        progress = ProgressLines.format(done, total, message);
     }
 
     @Override
@@ -81,6 +91,7 @@ final class HealthState implements MigrationListener {
                                                String name, long millis) {
         done = index;
         current = null;
+        progress = null;
     }
 
     /** A repository's start-up run begins (it may have nothing to do, then no other event follows). */
@@ -128,6 +139,9 @@ final class HealthState implements MigrationListener {
             }
             if (current != null) {
                 json.append(",\"current\":").append(StatusFormat.quote(current));
+            }
+            if (current != null && progress != null) {
+                json.append(",\"progress\":").append(StatusFormat.quote(progress));
             }
             if (readyPort.isPresent()) {
                 json.append(",\"readyPort\":").append(readyPort.getAsInt());

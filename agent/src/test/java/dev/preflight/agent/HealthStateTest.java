@@ -1,5 +1,6 @@
 package dev.preflight.agent;
 
+import dev.preflight.progress.ProgressLines;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,6 +33,13 @@ class HealthStateTest {
         assertEquals(new HealthState.Report(false,
                 "{\"state\":\"migrating\",\"done\":2,\"total\":5,\"repo\":\"main\",\"current\":\"3 add_index\"}"),
                 health.report());
+
+        health.progress("main", "migrate", 5_000, 20_000, "backfill users_token: 5000 of ~20000 rows");
+        assertTrue(health.report().json().endsWith(",\"current\":\"3 add_index\",\"progress\":\""
+                + ProgressLines.format(5_000, 20_000, "backfill users_token: 5000 of ~20000 rows") + "\"}"),
+                health.report().json());
+        health.migrationFinished("main", "migrate", 3, 5, "3", "add_index", 40);
+        assertFalse(health.report().json().contains("progress"), "progress ends with its migration");
 
         health.migrated();
         assertTrue(health.report().ready());
