@@ -1,7 +1,6 @@
 package dev.preflight.backfill;
 
 import dev.preflight.JavaMigration;
-import dev.preflight.Kind;
 import dev.preflight.MigrationListener;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
@@ -9,13 +8,13 @@ import dev.preflight.Target;
 import dev.preflight.Task;
 import dev.preflight.TaskContext;
 import dev.preflight.progress.ProgressLines;
+import dev.preflight.testing.BackfillMigration;
 import dev.preflight.testing.TestDatabase;
+import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,20 +46,9 @@ class BackfillProgressTest {
     };
 
     /** A data migration that backfills table big with no listener of its own. */
-    public static final class V1__FillBig implements JavaMigration {
-        @Override
-        public Kind kind() {
-            return Kind.DATA;
-        }
-
-        @Override
-        public boolean transactional() {
-            return false;
-        }
-
-        @Override
-        public void up(Connection c) throws Exception {
-            Backfill.of("big_n", "big", "id", "n = n + 1").batchSize(100).run(c);
+    public static final class V1__FillBig extends BackfillMigration {
+        public V1__FillBig() {
+            super(Backfill.of("big_n", "big", "id", "n = n + 1").batchSize(100));
         }
     }
 
@@ -88,12 +76,8 @@ class BackfillProgressTest {
     void backfillProgressReachesTheMigrationsAndTheTasksListener() throws Exception {
         db.execute("create table big (id bigint primary key, n int not null default 0)",
                 "insert into big (id) select g from generate_series(1, 1000) g", "analyze big");
-        Path cp = tmp.resolve("cp/META-INF/services");
-        Files.createDirectories(cp);
-        Files.writeString(cp.resolve(JavaMigration.class.getName()), V1__FillBig.class.getName() + "\n");
-        Files.writeString(cp.resolve(Task.class.getName()), FillTask.class.getName() + "\n");
-        ClassLoader loader = new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()},
-                getClass().getClassLoader());
+        ClassLoader loader = new TestServices(tmp.resolve("cp")).add(JavaMigration.class, V1__FillBig.class)
+                .add(Task.class, FillTask.class).loader();
         Path empty = Files.createDirectories(tmp.resolve("none"));
         var repo = PreflightConfig.fromProperties(Map.of("url", db.url(), "locations", empty.toString(),
                 "data-locations", empty.toString(), "connect-retry", "2s")).defaultRepo();

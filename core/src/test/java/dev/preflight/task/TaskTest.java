@@ -10,13 +10,12 @@ import dev.preflight.TaskArguments;
 import dev.preflight.progress.ProgressLines;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
+import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,12 +49,9 @@ class TaskTest {
     };
 
     /** A class loader with the tests' own {@code META-INF/services/dev.preflight.Task}. */
-    ClassLoader loader() throws IOException {
-        Path services = tmp.resolve("cp/META-INF/services/dev.preflight.Task");
-        Files.createDirectories(services.getParent());
-        Files.writeString(services, "# test tasks\n" + TestTasks.Echo.class.getName() + "\n"
-                + TestTasks.Fail.class.getName() + "\n" + TestTasks.Pool.class.getName() + "\n");
-        return new URLClassLoader(new java.net.URL[] {tmp.resolve("cp").toUri().toURL()}, getClass().getClassLoader());
+    ClassLoader loader() {
+        return new TestServices(tmp.resolve("cp"))
+                .add(Task.class, TestTasks.Echo.class, TestTasks.Fail.class, TestTasks.Pool.class).loader();
     }
 
     Preflight open(MigrationFiles files) throws IOException {

@@ -1,6 +1,7 @@
 package dev.preflight.mbeans;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.testing.JmxJobs;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,6 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,7 @@ class PreflightMBeansTest {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
-    private static final ObjectName JOBS = name("dev.preflight:type=Jobs");
+    private static final ObjectName JOBS = JmxJobs.JOBS;
 
     private PreflightMBeans.Handle register() {
         return register(false);
@@ -63,13 +61,8 @@ class PreflightMBeansTest {
 
     @Test
     void stepMigrationsRollbacksAndDataMigrationsRunAsJobsWithNotifications() throws Exception {
-        List<Notification> received = new ArrayList<>();
         try (PreflightMBeans.Handle ignored = register()) {
-            server.addNotificationListener(JOBS, (n, h) -> {
-                synchronized (received) {
-                    received.add(n);
-                }
-            }, null, null);
+            List<Notification> received = JmxJobs.listen(server);
             assertNull(server.getAttribute(MAIN, "CurrentVersion"));
             assertEquals(2, server.getAttribute(MAIN, "PendingCount"));
             List<CompositeData> rows = rows((TabularData) server.getAttribute(MAIN, "Migrations"));
@@ -168,17 +161,7 @@ class PreflightMBeansTest {
     }
 
     private CompositeData await(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            CompositeData job = (CompositeData) server.invoke(JOBS, "job", new Object[] {id},
-                    new String[] {String.class.getName()});
-            String state = (String) job.get("state");
-            if (state.equals("succeeded") || state.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + id + " did not finish in 30 s");
+        return JmxJobs.await(server, id);
     }
 
     private static ObjectName name(String name) {
