@@ -1,14 +1,13 @@
 package dev.preflight.backfill;
 
 import dev.preflight.JavaMigration;
-import dev.preflight.MigrationListener;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.Target;
 import dev.preflight.Task;
 import dev.preflight.TaskContext;
-import dev.preflight.progress.ProgressLines;
 import dev.preflight.testing.BackfillMigration;
+import dev.preflight.testing.ProgressRecorder;
 import dev.preflight.testing.TestDatabase;
 import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +35,9 @@ class BackfillProgressTest {
     @TempDir
     Path tmp;
 
-    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final MigrationListener listener = new MigrationListener() {
-        @Override
-        public void progress(String repo, String operation, long done, long total, String message) {
-            lines.add(operation + ": " + ProgressLines.format(done, total, message));
-        }
-    };
+    /** The progress/log lines a listener saw, as users see them. */
+    final ProgressRecorder listener = new ProgressRecorder();
+    final List<String> lines = listener.lines();
 
     /** A data migration that backfills table big with no listener of its own. */
     public static final class V1__FillBig extends BackfillMigration {
@@ -83,15 +77,18 @@ class BackfillProgressTest {
                 "data-locations", empty.toString(), "connect-retry", "2s")).defaultRepo();
         try (Preflight p = Preflight.open(repo, loader, listener)) {
             assertEquals(1, p.migrateData(Target.all()).count());
-            assertTrue(lines.stream().anyMatch(l -> l.matches("migrate-data: backfill big_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)")),
+            assertTrue(lines.stream().anyMatch(
+                    l -> l.matches("main migrate-data: backfill big_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)")),
                     lines.toString());
-            assertTrue(lines.contains("migrate-data: backfill big_n: done, 1000 rows in this run (1000 in total), 10 batches"),
+            assertTrue(lines.contains(
+                    "main migrate-data: backfill big_n: done, 1000 rows in this run (1000 in total), 10 batches"),
                     lines.toString());
             lines.clear();
             p.runTask("fill", Map.of());
-            assertTrue(lines.stream().anyMatch(l -> l.matches("task fill: backfill big_n_again rows, .*: 250 of 1000 \\(25%\\)")),
+            assertTrue(lines.stream().anyMatch(
+                    l -> l.matches("main task fill: backfill big_n_again rows, .*: 250 of 1000 \\(25%\\)")),
                     lines.toString());
-            assertTrue(lines.get(lines.size() - 1).startsWith("task fill: backfill big_n_again: done, 1000 rows"),
+            assertTrue(lines.get(lines.size() - 1).startsWith("main task fill: backfill big_n_again: done, 1000 rows"),
                     lines.toString());
         }
         assertEquals("1000", db.queryValue("select count(*) from big where n = 2"));

@@ -197,7 +197,8 @@ class ReleaseStoryTest {
 
     /** A command in the operator's shell: DATABASE_URL set, the tests' JDK as JAVA_HOME. */
     private ChildProcess operator(List<String> command) {
-        return ChildProcess.of(command).env("DATABASE_URL", databaseUrl()).env("JAVA_HOME", System.getProperty("java.home"));
+        return ChildProcess.of(command).env("DATABASE_URL", databaseUrl())
+                .env("JAVA_HOME", System.getProperty("java.home"));
     }
 
     /** The next release of the demo: its jar with {@code entries} (path -> text) added. */

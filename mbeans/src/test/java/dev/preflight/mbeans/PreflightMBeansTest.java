@@ -1,7 +1,7 @@
 package dev.preflight.mbeans;
 
 import dev.preflight.PreflightConfig;
-import dev.preflight.testing.JmxJobs;
+import dev.preflight.testing.JmxBeans;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.Notification;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import java.lang.management.ManagementFactory;
@@ -21,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static dev.preflight.testing.JmxBeans.JOBS;
+import static dev.preflight.testing.JmxBeans.MAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,8 +39,6 @@ class PreflightMBeansTest {
     Path tmp;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
-    private static final ObjectName JOBS = JmxJobs.JOBS;
 
     private PreflightMBeans.Handle register() {
         return register(false);
@@ -62,7 +61,7 @@ class PreflightMBeansTest {
     @Test
     void stepMigrationsRollbacksAndDataMigrationsRunAsJobsWithNotifications() throws Exception {
         try (PreflightMBeans.Handle ignored = register()) {
-            List<Notification> received = JmxJobs.listen(server);
+            List<Notification> received = JmxBeans.listen(server);
             assertNull(server.getAttribute(MAIN, "CurrentVersion"));
             assertEquals(2, server.getAttribute(MAIN, "PendingCount"));
             List<CompositeData> rows = rows((TabularData) server.getAttribute(MAIN, "Migrations"));
@@ -161,15 +160,7 @@ class PreflightMBeansTest {
     }
 
     private CompositeData await(String id) throws Exception {
-        return JmxJobs.await(server, id);
-    }
-
-    private static ObjectName name(String name) {
-        try {
-            return new ObjectName(name);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return JmxBeans.await(server, id);
     }
 
     /** The rows of the Migrations attribute (TabularData keyed by position), in status-table order. */

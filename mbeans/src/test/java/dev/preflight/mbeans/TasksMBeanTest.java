@@ -4,9 +4,9 @@ import dev.preflight.JavaMigration;
 import dev.preflight.PreflightConfig;
 import dev.preflight.Task;
 import dev.preflight.backfill.Backfill;
-import dev.preflight.testing.FillTask;
-import dev.preflight.testing.JmxJobs;
 import dev.preflight.testing.BackfillMigration;
+import dev.preflight.testing.FillTask;
+import dev.preflight.testing.JmxBeans;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import dev.preflight.testing.TestServices;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.Notification;
-import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.CompositeData;
 import java.lang.management.ManagementFactory;
@@ -28,6 +27,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static dev.preflight.testing.JmxBeans.JOBS;
+import static dev.preflight.testing.JmxBeans.MAIN;
+import static dev.preflight.testing.JmxBeans.TASKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,9 +46,6 @@ class TasksMBeanTest {
     Path tmp;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
-    private static final ObjectName JOBS = JmxJobs.JOBS;
-    private static final ObjectName TASKS = name("dev.preflight:type=Tasks");
     private static final String[] TWO_STRINGS = {String.class.getName(), String.class.getName()};
 
     /** A data migration with a backfill, which wires nothing for progress. */
@@ -94,7 +93,7 @@ class TasksMBeanTest {
     @Test
     void runsATaskAsAJobWhoseLogHoldsItsLinesAndBackfillProgress() throws Exception {
         try (PreflightMBeans.Handle ignored = register()) {
-            List<Notification> received = JmxJobs.listen(server);
+            List<Notification> received = JmxBeans.listen(server);
             String id = (String) server.invoke(TASKS, "run", new Object[] {"fill", "rows=1000,batch=100"}, TWO_STRINGS);
             CompositeData job = await(id);
             assertEquals("succeeded", job.get("state"), String.valueOf(job.get("error")));
@@ -174,14 +173,6 @@ class TasksMBeanTest {
     }
 
     private CompositeData await(String id) throws Exception {
-        return JmxJobs.await(server, id);
-    }
-
-    private static ObjectName name(String name) {
-        try {
-            return new ObjectName(name);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return JmxBeans.await(server, id);
     }
 }

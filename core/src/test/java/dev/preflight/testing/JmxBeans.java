@@ -11,21 +11,24 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The {@code dev.preflight:type=Jobs} bean as a JMX client uses it in a test: wait for a job to end, collect its
- * notifications. Works on the platform MBean server and on a remote connection alike.
+ * Preflight's MBeans as a JMX client uses them in a test: their names, waiting for a job to end, collecting the
+ * Jobs bean's notifications. Works on the platform MBean server and on a remote connection alike.
  *
  * <pre>{@code
- * List<Notification> received = JmxJobs.listen(server);
- * CompositeData job = JmxJobs.await(server, (String) server.invoke(main, "migrate", null, null));
+ * List<Notification> received = JmxBeans.listen(server);
+ * CompositeData job = JmxBeans.await(server, (String) server.invoke(main, "migrate", null, null));
  * assertEquals("succeeded", job.get("state"), String.valueOf(job.get("error")));
  * }</pre>
  */
-public final class JmxJobs {
+public final class JmxBeans {
 
     public static final ObjectName JOBS = name("dev.preflight:type=Jobs");
+    public static final ObjectName TASKS = name("dev.preflight:type=Tasks");
+    /** The default repo's bean. */
+    public static final ObjectName MAIN = repository("main");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private JmxJobs() {
+    private JmxBeans() {
     }
 
     /** Polls {@code job(id)} until the job is neither queued nor running; fails after 60 s. */
@@ -51,6 +54,11 @@ public final class JmxJobs {
         List<Notification> received = Collections.synchronizedList(new ArrayList<>());
         server.addNotificationListener(JOBS, (n, handback) -> received.add(n), null, null);
         return received;
+    }
+
+    /** {@code dev.preflight:type=Repository,name=<repo>}. */
+    public static ObjectName repository(String repo) {
+        return name("dev.preflight:type=Repository,name=" + repo);
     }
 
     private static ObjectName name(String name) {
