@@ -2,8 +2,10 @@ package dev.preflight.cli;
 
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
+import dev.preflight.testing.FillTask;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
+import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -233,15 +235,11 @@ class PreflightCliTest {
 
     /** Runs the CLI with the tests' own tasks on the context class loader, as an application's jar would list them. */
     private Run cliWithAppTasks(String... args) throws Exception {
-        Path services = java.nio.file.Files.createDirectories(tmp.resolve("cp/META-INF/services"));
-        java.nio.file.Files.writeString(services.resolve("dev.preflight.Task"),
-                CliTasks.Fill.class.getName() + "\n" + CliTasks.Boom.class.getName() + "\n");
-        java.nio.file.Files.writeString(services.resolve("dev.preflight.JavaMigration"),
-                CliTasks.V1__FillT1.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
-                new java.net.URL[] {tmp.resolve("cp").toUri().toURL()}, getClass().getClassLoader())) {
+        try (java.net.URLClassLoader loader = new TestServices(tmp.resolve("cp"))
+                .add(dev.preflight.Task.class, FillTask.class, CliTasks.Boom.class)
+                .add(dev.preflight.JavaMigration.class, CliTasks.V1__FillT1.class).loader()) {
             thread.setContextClassLoader(loader);
             return cli(args);
         } finally {
@@ -255,8 +253,8 @@ class PreflightCliTest {
         assertEquals(0, tasks.code(), tasks.err());
         assertTrue(tasks.out().startsWith("analyze  Runs ANALYZE on the tables touched by the last applied schema"
                 + " migrations, or on the tables given\n  last (int, default 1): "), tasks.out());
-        assertTrue(tasks.out().contains("\nboom  Fails\nfill  Backfills a table of rows\n"
-                + "  rows (int, required): how many\n"), tasks.out());
+        assertTrue(tasks.out().contains("\nboom  Fails\nfill  Creates and backfills table filled\n"
+                + "  rows (int, required): how many rows\n  batch (int, default 100): rows per batch\n"), tasks.out());
     }
 
     @Test
@@ -275,7 +273,8 @@ class PreflightCliTest {
         Run run = cliWithAppTasks("task", "fill", "rows=1000");
         assertEquals(0, run.code(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).matches("  backfill filled_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)"), run.out());
+        assertEquals("  created 1000 rows", lines.get(0), run.out());
+        assertTrue(lines.get(1).matches("  backfill filled_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)"), run.out());
         assertTrue(lines.contains("  backfill filled_n: done, 1000 rows in this run (1000 in total), 10 batches"),
                 run.out());
         assertTrue(lines.get(lines.size() - 1).startsWith("task fill (repo main): done in "), run.out());

@@ -1,26 +1,23 @@
 package dev.preflight.backfill;
 
 import dev.preflight.JavaMigration;
-import dev.preflight.Kind;
-import dev.preflight.MigrationListener;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.Target;
 import dev.preflight.Task;
 import dev.preflight.TaskContext;
-import dev.preflight.progress.ProgressLines;
+import dev.preflight.testing.BackfillMigration;
+import dev.preflight.testing.ProgressRecorder;
 import dev.preflight.testing.TestDatabase;
+import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -38,29 +35,14 @@ class BackfillProgressTest {
     @TempDir
     Path tmp;
 
-    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final MigrationListener listener = new MigrationListener() {
-        @Override
-        public void progress(String repo, String operation, long done, long total, String message) {
-            lines.add(operation + ": " + ProgressLines.format(done, total, message));
-        }
-    };
+    /** The progress/log lines a listener saw, as users see them. */
+    final ProgressRecorder listener = new ProgressRecorder();
+    final List<String> lines = listener.lines();
 
     /** A data migration that backfills table big with no listener of its own. */
-    public static final class V1__FillBig implements JavaMigration {
-        @Override
-        public Kind kind() {
-            return Kind.DATA;
-        }
-
-        @Override
-        public boolean transactional() {
-            return false;
-        }
-
-        @Override
-        public void up(Connection c) throws Exception {
-            Backfill.of("big_n", "big", "id", "n = n + 1").batchSize(100).run(c);
+    public static final class V1__FillBig extends BackfillMigration {
+        public V1__FillBig() {
+            super(Backfill.of("big_n", "big", "id", "n = n + 1").batchSize(100));
         }
     }
 
@@ -88,26 +70,25 @@ class BackfillProgressTest {
     void backfillProgressReachesTheMigrationsAndTheTasksListener() throws Exception {
         db.execute("create table big (id bigint primary key, n int not null default 0)",
                 "insert into big (id) select g from generate_series(1, 1000) g", "analyze big");
-        Path cp = tmp.resolve("cp/META-INF/services");
-        Files.createDirectories(cp);
-        Files.writeString(cp.resolve(JavaMigration.class.getName()), V1__FillBig.class.getName() + "\n");
-        Files.writeString(cp.resolve(Task.class.getName()), FillTask.class.getName() + "\n");
-        ClassLoader loader = new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()},
-                getClass().getClassLoader());
+        ClassLoader loader = new TestServices(tmp.resolve("cp")).add(JavaMigration.class, V1__FillBig.class)
+                .add(Task.class, FillTask.class).loader();
         Path empty = Files.createDirectories(tmp.resolve("none"));
         var repo = PreflightConfig.fromProperties(Map.of("url", db.url(), "locations", empty.toString(),
                 "data-locations", empty.toString(), "connect-retry", "2s")).defaultRepo();
         try (Preflight p = Preflight.open(repo, loader, listener)) {
             assertEquals(1, p.migrateData(Target.all()).count());
-            assertTrue(lines.stream().anyMatch(l -> l.matches("migrate-data: backfill big_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)")),
+            assertTrue(lines.stream().anyMatch(
+                    l -> l.matches("main migrate-data: backfill big_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)")),
                     lines.toString());
-            assertTrue(lines.contains("migrate-data: backfill big_n: done, 1000 rows in this run (1000 in total), 10 batches"),
+            assertTrue(lines.contains(
+                    "main migrate-data: backfill big_n: done, 1000 rows in this run (1000 in total), 10 batches"),
                     lines.toString());
             lines.clear();
             p.runTask("fill", Map.of());
-            assertTrue(lines.stream().anyMatch(l -> l.matches("task fill: backfill big_n_again rows, .*: 250 of 1000 \\(25%\\)")),
+            assertTrue(lines.stream().anyMatch(
+                    l -> l.matches("main task fill: backfill big_n_again rows, .*: 250 of 1000 \\(25%\\)")),
                     lines.toString());
-            assertTrue(lines.get(lines.size() - 1).startsWith("task fill: backfill big_n_again: done, 1000 rows"),
+            assertTrue(lines.get(lines.size() - 1).startsWith("main task fill: backfill big_n_again: done, 1000 rows"),
                     lines.toString());
         }
         assertEquals("1000", db.queryValue("select count(*) from big where n = 2"));

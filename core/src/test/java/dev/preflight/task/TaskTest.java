@@ -2,25 +2,21 @@ package dev.preflight.task;
 
 import dev.preflight.ConfigException;
 import dev.preflight.MigrationException;
-import dev.preflight.MigrationListener;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.Task;
 import dev.preflight.TaskArguments;
-import dev.preflight.progress.ProgressLines;
 import dev.preflight.testing.MigrationFiles;
+import dev.preflight.testing.ProgressRecorder;
 import dev.preflight.testing.TestDatabase;
+import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +37,13 @@ class TaskTest {
     Path tmp;
 
     /** The progress/log lines a listener saw, as users see them. */
-    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final MigrationListener listener = new MigrationListener() {
-        @Override
-        public void progress(String repo, String operation, long done, long total, String message) {
-            lines.add(repo + " " + operation + ": " + ProgressLines.format(done, total, message));
-        }
-    };
+    final ProgressRecorder listener = new ProgressRecorder();
+    final List<String> lines = listener.lines();
 
     /** A class loader with the tests' own {@code META-INF/services/dev.preflight.Task}. */
-    ClassLoader loader() throws IOException {
-        Path services = tmp.resolve("cp/META-INF/services/dev.preflight.Task");
-        Files.createDirectories(services.getParent());
-        Files.writeString(services, "# test tasks\n" + TestTasks.Echo.class.getName() + "\n"
-                + TestTasks.Fail.class.getName() + "\n" + TestTasks.Pool.class.getName() + "\n");
-        return new URLClassLoader(new java.net.URL[] {tmp.resolve("cp").toUri().toURL()}, getClass().getClassLoader());
+    ClassLoader loader() {
+        return new TestServices(tmp.resolve("cp"))
+                .add(Task.class, TestTasks.Echo.class, TestTasks.Fail.class, TestTasks.Pool.class).loader();
     }
 
     Preflight open(MigrationFiles files) throws IOException {

@@ -1,23 +1,21 @@
 package dev.preflight.demo;
 
+import dev.preflight.testing.ChildProcess;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One demo process as an operator starts it: {@code java -javaagent:preflight-agent.jar=... -jar <demo jar>},
- * with {@code DATABASE_URL} and {@code DEMO_PORT} in its environment and its output in a file.
+ * with {@code DATABASE_URL} and {@code DEMO_PORT} in its environment, a {@link ChildProcess}.
  *
  * <pre>{@code
  * try (DemoJvm v1 = DemoJvm.start(demoJar, db, "health.port=" + DemoJvm.freePort())) {
@@ -32,41 +30,27 @@ final class DemoJvm implements AutoCloseable {
     static final Path DEMO_JAR = Path.of(System.getProperty("preflight.demo.jar"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Process process;
-    private final Path log;
+    private final ChildProcess.Running process;
     private final int port;
 
-    private DemoJvm(Process process, Path log, int port) {
+    private DemoJvm(ChildProcess.Running process, int port) {
         this.process = process;
-        this.log = log;
         this.port = port;
     }
 
     /** Starts {@code jar} with the agent and {@code agentArguments} against {@code databaseUrl} (postgres://...). */
-    static DemoJvm start(Path jar, String databaseUrl, String agentArguments, String... jvmOptions) throws IOException {
+    static DemoJvm start(Path jar, String databaseUrl, String agentArguments, String... jvmOptions) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaCommand()));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
         command.addAll(List.of(jvmOptions));
         command.add("-javaagent:" + AGENT_JAR + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("PREFLIGHT_"));
-        env.put("DATABASE_URL", databaseUrl);
-        env.put("DEMO_PORT", String.valueOf(port));
-        Path log = Files.createTempFile("preflight-demo", ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        return new DemoJvm(builder.start(), log, port);
+        return new DemoJvm(ChildProcess.of(command).env("DATABASE_URL", databaseUrl)
+                .env("DEMO_PORT", String.valueOf(port)).start(), port);
     }
 
-    static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return ChildProcess.freePort();
     }
 
     long pid() {
@@ -82,7 +66,7 @@ final class DemoJvm implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (true) {
             if (!process.isAlive()) {
-                throw new AssertionError("the demo exited with " + process.exitValue() + ":\n" + output());
+                throw new AssertionError("the demo exited: " + process.await());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the demo did not serve within 90 s:\n" + output());
@@ -119,31 +103,20 @@ final class DemoJvm implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Everything it printed so far. */
+    /** Everything it printed so far (the log goes to stderr). */
     String output() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.stdout() + process.stderr();
     }
 
     /** {@code kill -9}: no shutdown hook, no clean-up, sockets dropped by the kernel. */
-    void killHard() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+    void killHard() {
+        process.kill();
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        try {
-            Files.deleteIfExists(log);
-        } catch (IOException e) {
-            // A temp file left behind is harmless.
-        }
+    public void close() {
+        process.terminate();
+        process.waitFor(Duration.ofSeconds(20));
+        process.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.preflight.demo;
 
+import dev.preflight.testing.ChildProcess;
+import dev.preflight.testing.ChildProcess.Result;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,25 +73,25 @@ class ReleaseStoryTest {
                         "v2's migration ran once, while v1 ran");
 
                 // The operator runs the data migration by hand, through rpc into the running v2 (by pid).
-                Run rpc = launcher(v2Jar, "rpc", String.valueOf(v2.pid()), "migrate-data");
-                assertEquals(0, rpc.exitCode, rpc.toString());
+                Result rpc = launcher(v2Jar, "rpc", String.valueOf(v2.pid()), "migrate-data");
+                assertEquals(0, rpc.exitCode(), rpc.toString());
                 assertEquals(List.of("Buy milk", "Try preflight: curl localhost:8081/ready", "Walk the dog"),
                         db.queryColumn("select title from todo order by title"));
                 assertTrue(status(v2Jar).contains("up 20240105000000"));
 
                 // ... and a one-off task through eval: a fresh JVM with v2's class path, nothing of the app started.
                 db.execute("update todo set done = true where title = 'Buy milk'");
-                Run dryRun = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=2999-01-01");
-                assertEquals(0, dryRun.exitCode, dryRun.toString());
-                assertTrue(dryRun.stdout.contains("dry run: 1 done todo(s)"), dryRun.toString());
-                Run purge = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=2999-01-01",
+                Result dryRun = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=2999-01-01");
+                assertEquals(0, dryRun.exitCode(), dryRun.toString());
+                assertTrue(dryRun.stdout().contains("dry run: 1 done todo(s)"), dryRun.toString());
+                Result purge = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=2999-01-01",
                         "dry-run=false");
-                assertEquals(0, purge.exitCode, purge.toString());
+                assertEquals(0, purge.exitCode(), purge.toString());
                 assertEquals(List.of("Try preflight: curl localhost:8081/ready", "Walk the dog"),
                         db.queryColumn("select title from todo order by title"));
-                Run wrong = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=yesterday");
-                assertEquals(2, wrong.exitCode, wrong.toString());
-                assertTrue(wrong.stderr.contains("older-than"), wrong.toString());
+                Result wrong = launcher(v2Jar, "eval", "task", "purge-done-todos", "older-than=yesterday");
+                assertEquals(2, wrong.exitCode(), wrong.toString());
+                assertTrue(wrong.stderr().contains("older-than"), wrong.toString());
 
                 // v2's last migration goes back through Jolokia, as a job.
                 Jolokia jolokia = new Jolokia(jolokiaPort, "ops", "s3cret");
@@ -166,10 +168,10 @@ class ReleaseStoryTest {
 
     /** The status table as "status id" lines, from the CLI run with {@code appJar}'s migrations. */
     private List<String> status(Path appJar) throws Exception {
-        Run status = cli(appJar, "status");
-        assertEquals(0, status.exitCode, status.toString());
+        Result status = cli(appJar, "status");
+        assertEquals(0, status.exitCode(), status.toString());
         List<String> rows = new ArrayList<>();
-        for (String line : status.stdout.split("\n")) {
+        for (String line : status.stdout().split("\n")) {
             String[] cells = line.strip().split("\\s{2,}");
             if (cells.length >= 2 && cells[1].matches("\\d+")) {
                 rows.add(cells[0] + " " + cells[1]);
@@ -178,40 +180,25 @@ class ReleaseStoryTest {
         return rows;
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
     /** {@code java -cp app.jar:preflight-agent.jar dev.preflight.cli.PreflightCli <args>}, configured by DATABASE_URL. */
-    private Run cli(Path appJar, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(DemoJvm.javaCommand(), "-cp",
+    private Result cli(Path appJar, String... args) {
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-cp",
                 appJar + java.io.File.pathSeparator + DemoJvm.AGENT_JAR, "dev.preflight.cli.PreflightCli"));
         command.addAll(List.of(args));
-        return run(command);
+        return operator(command).run();
     }
 
     /** {@code bin/preflight <args>} of the assembled distribution, with the app's jar as PREFLIGHT_CLASSPATH. */
-    private Run launcher(Path appJar, String... args) throws Exception {
+    private Result launcher(Path appJar, String... args) {
         List<String> command = new ArrayList<>(List.of(System.getProperty("preflight.launcher")));
         command.addAll(List.of(args));
-        return run(command, "PREFLIGHT_CLASSPATH", appJar.toString());
+        return operator(command).env("PREFLIGHT_CLASSPATH", appJar.toString()).run();
     }
 
-    private Run run(List<String> command, String... environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("PREFLIGHT_"));
-        builder.environment().put("DATABASE_URL", databaseUrl());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        for (int i = 0; i < environment.length; i += 2) {
-            builder.environment().put(environment[i], environment[i + 1]);
-        }
-        Path out = Files.createTempFile("preflight-run", ".out");
-        Path err = Files.createTempFile("preflight-run", ".err");
-        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "did not end within 120 s: " + command);
-        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+    /** A command in the operator's shell: DATABASE_URL set, the tests' JDK as JAVA_HOME. */
+    private ChildProcess operator(List<String> command) {
+        return ChildProcess.of(command).env("DATABASE_URL", databaseUrl())
+                .env("JAVA_HOME", System.getProperty("java.home"));
     }
 
     /** The next release of the demo: its jar with {@code entries} (path -> text) added. */

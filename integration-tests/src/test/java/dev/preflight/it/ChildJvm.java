@@ -1,39 +1,34 @@
 package dev.preflight.it;
 
+import dev.preflight.testing.ChildProcess;
+
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A real child JVM, started with the agent (or without, for comparison), its output collected in files so a
- * chatty child can never block on a full pipe.
+ * A real child JVM, started with the agent (or without, for comparison): a {@link ChildProcess}, so its output is
+ * collected in files and it sees none of the build's {@code PREFLIGHT_*} settings.
  *
  * <pre>{@code
  * ChildJvm.Result r = ChildJvm.jar(appJar).agent("url=" + db.url()).systemProperty("app.url", db.url()).run();
  * }</pre>
  */
-final class ChildJvm {
+final class ChildJvm extends ChildProcess {
 
     /** The shaded agent jar, built by the agent module before this one (passed in by the pom). */
     static final Path AGENT_JAR = Path.of(required("preflight.agent.jar"));
-    private static final long TIMEOUT_SECONDS = 120;
+    // Start faster: these JVMs are short-lived.
+    private static final List<String> TUNING = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1");
 
-    private final List<String> command;
-    private final List<String> jvmArguments = new ArrayList<>(List.of(
-            // Start faster: these JVMs are short-lived.
-            "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+    private final List<String> main;
+    private final List<String> jvmArguments = new ArrayList<>(TUNING);
     private String agentArguments;
-    private final Path workDir;
 
-    private ChildJvm(List<String> command, Path workDir) {
-        this.command = command;
-        this.workDir = workDir;
+    private ChildJvm(List<String> main, Path workDir) {
+        this.main = main;
+        in(workDir);
     }
 
     /** {@code java -jar jar}, in the jar's folder. */
@@ -49,7 +44,7 @@ final class ChildJvm {
 
     /** Without the start-up tuning flags: the JVM as a user starts it, for measurements. */
     ChildJvm untuned() {
-        jvmArguments.removeAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        jvmArguments.removeAll(TUNING);
         return this;
     }
 
@@ -64,114 +59,16 @@ final class ChildJvm {
         return this;
     }
 
-    Running start() {
-        try {
-            Path out = Files.createTempFile("preflight-it", ".out");
-            Path err = Files.createTempFile("preflight-it", ".err");
-            List<String> full = new ArrayList<>();
-            full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            full.addAll(jvmArguments);
-            if (agentArguments != null) {
-                full.add("-javaagent:" + AGENT_JAR + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
-            }
-            full.addAll(command);
-            ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            Map<String, String> env = builder.environment();
-            // The child sees only what the test gives it, never the settings of whoever runs the build.
-            env.keySet().removeIf(name -> name.startsWith("PREFLIGHT_") || name.equals("DATABASE_URL"));
-            return new Running(builder.start(), out, err, String.join(" ", full));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Override
+    protected List<String> argv() {
+        List<String> full = new ArrayList<>();
+        full.add(java());
+        full.addAll(jvmArguments);
+        if (agentArguments != null) {
+            full.add("-javaagent:" + AGENT_JAR + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
         }
-    }
-
-    /** Starts the JVM and waits for it to end. */
-    Result run() {
-        return start().await();
-    }
-
-    /** A started child JVM. */
-    static final class Running {
-
-        private final Process process;
-        private final Path out;
-        private final Path err;
-        private final String commandLine;
-
-        Running(Process process, Path out, Path err, String commandLine) {
-            this.process = process;
-            this.out = out;
-            this.err = err;
-            this.commandLine = commandLine;
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        /** What it printed on stdout so far. */
-        String stdout() {
-            return read(out);
-        }
-
-        /** Closes its standard input (the test app's signal to finish). */
-        void closeStdin() {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Waits (bounded) for the JVM to end. */
-        Result await() {
-            try {
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    throw new AssertionError("child JVM did not end within " + TIMEOUT_SECONDS + " s: " + commandLine
-                            + "\nstdout:\n" + read(out) + "\nstderr:\n" + read(err));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-                throw new AssertionError("interrupted", e);
-            }
-            Result result = new Result(process.exitValue(), read(out), read(err), commandLine);
-            deleteQuietly(out);
-            deleteQuietly(err);
-            return result;
-        }
-
-        void kill() {
-            process.destroyForcibly();
-        }
-    }
-
-    /** How a child JVM ended; {@link #toString()} shows everything, for assertion messages. */
-    record Result(int exitCode, String stdout, String stderr, String commandLine) {
-
-        @Override
-        public String toString() {
-            return "exit code " + exitCode + " of " + commandLine + "\n--- stdout:\n" + stdout + "--- stderr:\n"
-                    + stderr;
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temp file left behind is harmless.
-        }
+        full.addAll(main);
+        return full;
     }
 
     private static String required(String property) {

@@ -1,14 +1,15 @@
 package dev.preflight.scripts;
 
+import dev.preflight.testing.ChildProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A running {@link RpcIdleApp} JVM for the rpc tests, with or without the agent, and its migrations folder. Started
@@ -21,14 +22,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class RpcApp implements AutoCloseable {
 
-    private final Process process;
-    private final Path out;
-    private final Path err;
+    private final ChildProcess.Running process;
 
-    private RpcApp(Process process, Path out, Path err) {
+    private RpcApp(ChildProcess.Running process) {
         this.process = process;
-        this.out = out;
-        this.err = err;
     }
 
     /**
@@ -64,26 +61,18 @@ final class RpcApp implements AutoCloseable {
      * @param agentArguments null for no agent, else {@code -javaagent:<jar>=<agentArguments>}
      */
     static RpcApp start(String classpath, List<String> jvmOptions, String agentArguments) {
-        try {
-            Path out = Files.createTempFile("preflight-rpc-app", ".out");
-            Path err = Files.createTempFile("preflight-rpc-app", ".err");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
-            command.addAll(jvmOptions);
-            if (agentArguments != null) {
-                command.add("-javaagent:" + Launcher.AGENT_JAR + "=" + agentArguments);
-            }
-            String path = classpath == null ? testClasses().toString() : classpath + ":" + testClasses();
-            command.addAll(List.of("-cp", path, RpcIdleApp.class.getName()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("PREFLIGHT_") || name.equals("DATABASE_URL"));
-            RpcApp app = new RpcApp(builder.start(), out, err);
-            app.awaitMain();
-            return app;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.java());
+        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        if (agentArguments != null) {
+            command.add("-javaagent:" + Launcher.AGENT_JAR + "=" + agentArguments);
         }
+        String path = classpath == null ? testClasses().toString() : classpath + ":" + testClasses();
+        command.addAll(List.of("-cp", path, RpcIdleApp.class.getName()));
+        RpcApp app = new RpcApp(ChildProcess.of(command).timeout(Duration.ofSeconds(90)).start());
+        app.process.awaitStdout(RpcIdleApp.MARKER);
+        return app;
     }
 
     long pid() {
@@ -92,49 +81,19 @@ final class RpcApp implements AutoCloseable {
 
     /** What the app printed on stderr so far (the agent's lines go there). */
     String stderr() {
-        return read(err);
-    }
-
-    private void awaitMain() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!read(out).contains(RpcIdleApp.MARKER)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("the app did not start; stdout:\n" + read(out) + "\nstderr:\n" + read(err));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        return process.stderr();
     }
 
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.closeStdin();
+        process.waitFor(Duration.ofSeconds(30));
+        process.close();
     }
 
     /** A port nothing listens on right now. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildProcess.freePort();
     }
 
     private static Path testClasses() {
@@ -142,14 +101,6 @@ final class RpcApp implements AutoCloseable {
             return Path.of(RpcIdleApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.preflight.mbeans;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.testing.JmxBeans;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -11,18 +12,16 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.Notification;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static dev.preflight.testing.JmxBeans.JOBS;
+import static dev.preflight.testing.JmxBeans.MAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,8 +39,6 @@ class PreflightMBeansTest {
     Path tmp;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
-    private static final ObjectName JOBS = name("dev.preflight:type=Jobs");
 
     private PreflightMBeans.Handle register() {
         return register(false);
@@ -63,13 +60,8 @@ class PreflightMBeansTest {
 
     @Test
     void stepMigrationsRollbacksAndDataMigrationsRunAsJobsWithNotifications() throws Exception {
-        List<Notification> received = new ArrayList<>();
         try (PreflightMBeans.Handle ignored = register()) {
-            server.addNotificationListener(JOBS, (n, h) -> {
-                synchronized (received) {
-                    received.add(n);
-                }
-            }, null, null);
+            List<Notification> received = JmxBeans.listen(server);
             assertNull(server.getAttribute(MAIN, "CurrentVersion"));
             assertEquals(2, server.getAttribute(MAIN, "PendingCount"));
             List<CompositeData> rows = rows((TabularData) server.getAttribute(MAIN, "Migrations"));
@@ -168,25 +160,7 @@ class PreflightMBeansTest {
     }
 
     private CompositeData await(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            CompositeData job = (CompositeData) server.invoke(JOBS, "job", new Object[] {id},
-                    new String[] {String.class.getName()});
-            String state = (String) job.get("state");
-            if (state.equals("succeeded") || state.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + id + " did not finish in 30 s");
-    }
-
-    private static ObjectName name(String name) {
-        try {
-            return new ObjectName(name);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return JmxBeans.await(server, id);
     }
 
     /** The rows of the Migrations attribute (TabularData keyed by position), in status-table order. */

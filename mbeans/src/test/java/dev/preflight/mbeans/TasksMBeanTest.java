@@ -1,14 +1,15 @@
 package dev.preflight.mbeans;
 
 import dev.preflight.JavaMigration;
-import dev.preflight.Kind;
 import dev.preflight.PreflightConfig;
 import dev.preflight.Task;
-import dev.preflight.TaskContext;
-import dev.preflight.TaskParameter;
 import dev.preflight.backfill.Backfill;
+import dev.preflight.testing.BackfillMigration;
+import dev.preflight.testing.FillTask;
+import dev.preflight.testing.JmxBeans;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
+import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,23 +18,18 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.Notification;
-import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.CompositeData;
 import java.lang.management.ManagementFactory;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static dev.preflight.testing.JmxBeans.JOBS;
+import static dev.preflight.testing.JmxBeans.MAIN;
+import static dev.preflight.testing.JmxBeans.TASKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,57 +46,12 @@ class TasksMBeanTest {
     Path tmp;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private static final ObjectName MAIN = name("dev.preflight:type=Repository,name=main");
-    private static final ObjectName JOBS = name("dev.preflight:type=Jobs");
-    private static final ObjectName TASKS = name("dev.preflight:type=Tasks");
     private static final String[] TWO_STRINGS = {String.class.getName(), String.class.getName()};
 
-    /** Creates table filled with {@code rows} rows and backfills it in batches. */
-    public static final class Fill implements Task {
-        @Override
-        public String name() {
-            return "fill";
-        }
-
-        @Override
-        public String description() {
-            return "Creates and backfills table filled";
-        }
-
-        @Override
-        public List<TaskParameter> parameters() {
-            return List.of(TaskParameter.integer("rows", "how many rows").asRequired(),
-                    TaskParameter.integer("batch", "rows per batch").withDefault("100"));
-        }
-
-        @Override
-        public void run(TaskContext context) throws Exception {
-            int rows = context.arguments().integer("rows");
-            try (Connection c = context.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create table filled (id int primary key, n int not null default 0)");
-                s.execute("insert into filled (id) select g from generate_series(1, " + rows + ") g");
-                s.execute("analyze filled");
-                context.log("created " + rows + " rows");
-                Backfill.of("filled_n", "filled", "id", "n = 1").batchSize(context.arguments().integer("batch")).run(c);
-            }
-        }
-    }
-
     /** A data migration with a backfill, which wires nothing for progress. */
-    public static final class V1__FillPerson implements JavaMigration {
-        @Override
-        public Kind kind() {
-            return Kind.DATA;
-        }
-
-        @Override
-        public boolean transactional() {
-            return false;
-        }
-
-        @Override
-        public void up(Connection c) throws Exception {
-            Backfill.of("person_n", "person", "id", "n = n + 1").batchSize(50).run(c);
+    public static final class V1__FillPerson extends BackfillMigration {
+        public V1__FillPerson() {
+            super(Backfill.of("person_n", "person", "id", "n = n + 1").batchSize(50));
         }
     }
 
@@ -112,11 +63,8 @@ class TasksMBeanTest {
             files.dbmate("2", "index", extraMigration[0], null);
         }
         Path data = Files.createDirectories(tmp.resolve("data"));
-        Path services = Files.createDirectories(tmp.resolve("cp/META-INF/services"));
-        Files.writeString(services.resolve(Task.class.getName()), Fill.class.getName() + "\n");
-        Files.writeString(services.resolve(JavaMigration.class.getName()), V1__FillPerson.class.getName() + "\n");
-        ClassLoader loader = new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()},
-                getClass().getClassLoader());
+        ClassLoader loader = new TestServices(tmp.resolve("cp")).add(Task.class, FillTask.class)
+                .add(JavaMigration.class, V1__FillPerson.class).loader();
         PreflightConfig config = PreflightConfig.fromProperties(Map.of("url", db.url(),
                 "locations", files.dir().toString(), "data-locations", data.toString()));
         return PreflightMBeans.register(config, loader);
@@ -144,13 +92,8 @@ class TasksMBeanTest {
 
     @Test
     void runsATaskAsAJobWhoseLogHoldsItsLinesAndBackfillProgress() throws Exception {
-        List<Notification> received = new ArrayList<>();
         try (PreflightMBeans.Handle ignored = register()) {
-            server.addNotificationListener(JOBS, (n, h) -> {
-                synchronized (received) {
-                    received.add(n);
-                }
-            }, null, null);
+            List<Notification> received = JmxBeans.listen(server);
             String id = (String) server.invoke(TASKS, "run", new Object[] {"fill", "rows=1000,batch=100"}, TWO_STRINGS);
             CompositeData job = await(id);
             assertEquals("succeeded", job.get("state"), String.valueOf(job.get("error")));
@@ -230,24 +173,6 @@ class TasksMBeanTest {
     }
 
     private CompositeData await(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            CompositeData job = (CompositeData) server.invoke(JOBS, "job", new Object[] {id},
-                    new String[] {String.class.getName()});
-            String state = (String) job.get("state");
-            if (state.equals("succeeded") || state.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + id + " did not finish in 60 s");
-    }
-
-    private static ObjectName name(String name) {
-        try {
-            return new ObjectName(name);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return JmxBeans.await(server, id);
     }
 }
