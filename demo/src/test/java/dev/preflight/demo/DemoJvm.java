@@ -96,6 +96,20 @@ final class DemoJvm implements AutoCloseable {
         }
     }
 
+    /** Waits until the output shows {@code text}, e.g. {@code Jolokia on http://} (started off main's path). */
+    void awaitOutput(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!output().contains(text)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the demo exited with " + process.exitValue() + ":\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo did not print '" + text + "' within 90 s:\n" + output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** {@code GET /todos}: the body, asserted to be a 200. */
     String todos() throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/todos")).timeout(Duration.ofSeconds(30)).build(),

@@ -75,7 +75,8 @@ class ReleaseStoryTest {
                         db.queryColumn("select title from todo order by title"));
                 assertTrue(status(v2Jar).contains("up 20240105000000"));
 
-                // v2's last migration goes back through Jolokia, as a job.
+                // v2's last migration goes back through Jolokia, as a job (Jolokia starts off main's path).
+                v2.awaitOutput("Jolokia on http://");
                 Jolokia jolokia = new Jolokia(jolokiaPort, "ops", "s3cret");
                 String job = jolokia.exec("dev.preflight:type=Repository,name=main", "rollbackStep", "1");
                 assertEquals("succeeded", jolokia.awaitJob(job), "the rollback job");

@@ -115,6 +115,25 @@ final class ChildJvm {
             return read(out);
         }
 
+        /**
+         * Waits (bounded) until its stdout or stderr shows {@code text}: e.g. the agent's {@code MBeans registered},
+         * logged once the beans are there (they are registered off the application's main thread).
+         */
+        void awaitOutput(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!(read(out) + read(err)).contains(text)) {
+                if (!process.isAlive() && !(read(out) + read(err)).contains(text)) {
+                    throw new AssertionError("the child JVM ended (exit " + process.exitValue() + ") without printing '"
+                            + text + "': " + commandLine + "\nstdout:\n" + read(out) + "\nstderr:\n" + read(err));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the child JVM did not print '" + text + "' within " + TIMEOUT_SECONDS
+                            + " s: " + commandLine + "\nstdout:\n" + read(out) + "\nstderr:\n" + read(err));
+                }
+                Thread.sleep(50);
+            }
+        }
+
         /** Closes its standard input (the test app's signal to finish). */
         void closeStdin() {
             try {
