@@ -24,6 +24,7 @@ import dev.preflight.lint.Linter;
 import dev.preflight.progress.CurrentOperation;
 import dev.preflight.source.Migration;
 import dev.preflight.source.MigrationFinder;
+import dev.preflight.source.ParsedMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ public final class Migrator {
     private final Database database;
     private final HistoryTable table;
     private final AdvisoryLock lock;
+    /** Parsed migrations of unchanged files, for repeated calls on this instance (e.g. status from JConsole). */
+    private final ParsedMigrations parsed = new ParsedMigrations();
 
     public Migrator(RepoConfig repo, ClassLoader loader, MigrationListener listener, Database database) {
         this.repo = repo;
@@ -66,7 +69,7 @@ public final class Migrator {
 
     private List<Migration> files(Kind kind) {
         return MigrationFinder.find(kind == Kind.DATA ? repo.dataLocations() : repo.locations(), kind, repo.name(),
-                loader, repo.strict());
+                loader, repo.strict(), parsed);
     }
 
     private History read(Connection c, Kind kind, List<Migration> files) throws SQLException {
