@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  *   <li>apply: all N on an empty database. Floor: one transaction per migration (the file's SQL in one
  *       execute plus an insert of its version), nothing else.</li>
  *   <li>no-op start: a whole {@code java} process with nothing pending. Floor: connect and
- *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main.</li>
- *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}.</li>
+ *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main, whose class path holds
+ *       only its own classes (the agent jar comes with {@code -javaagent}), as a user runs it.</li>
+ *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}, as the first
+ *       call of a new instance ({@code status, first}: connects, reads every file) and as a repeated call on one
+ *       instance ({@code status, again}: JConsole refreshing the Migrations attribute).</li>
  * </ul>
  * Prints medians and the ratio to the floor; asserts nothing. Usage: {@code scripts/bench [runs] [N ...]}; the
  * environment variable {@code BENCH_OPERATIONS} (e.g. {@code no-op,status}) picks operations, since apply at
