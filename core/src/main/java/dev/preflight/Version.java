@@ -23,6 +23,7 @@ public final class Version implements Comparable<Version> {
 
     private final String text;
     private final List<BigInteger> segments;
+    private String normalized;
 
     private Version(String text, List<BigInteger> segments) {
         this.text = text;
@@ -83,6 +84,17 @@ public final class Version implements Comparable<Version> {
 
     /** The canonical text: segments without leading zeros joined by '.', e.g. {@code 1.2.3} or {@code 42}. */
     public String normalized() {
+        // Kept once computed: history and files are matched by it, thousands of times in a start-up, and building it
+        // (BigInteger to text) is slow while the JVM is cold. A racing second computation gives an equal string.
+        String known = normalized;
+        if (known == null) {
+            known = normalize();
+            normalized = known;
+        }
+        return known;
+    }
+
+    private String normalize() {
         StringBuilder out = new StringBuilder();
         for (BigInteger segment : segments) {
             if (out.length() > 0) {

@@ -47,7 +47,7 @@ public final class PreflightAgent {
                 // Nothing to run before main: no hook, and the health endpoints (if any) answer "off" from now on.
                 StartupRun.off(health);
                 // No hook, so no application class loader: classpath locations are looked up on the class path.
-                Rpc.start(config, ClassLoader.getSystemClassLoader());
+                Rpc.startInBackground(config, ClassLoader.getSystemClassLoader());
                 return;
             }
             step = "find the application's entry point";

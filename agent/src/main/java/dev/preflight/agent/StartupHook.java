@@ -93,8 +93,8 @@ public final class StartupHook {
                     plan.health());
         }
         // Also after a failure the application was let start with (on-failure=continue): the beans are how an
-        // operator looks at and fixes it.
-        Rpc.start(config, loader);
+        // operator looks at and fixes it. Off the application's thread: main need not wait for them.
+        Rpc.startInBackground(config, loader);
     }
 
     /** The hook could not be installed on its class (e.g. the method does not exist). */

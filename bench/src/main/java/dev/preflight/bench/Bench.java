@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  *   <li>apply: all N on an empty database. Floor: one transaction per migration (the file's SQL in one
  *       execute plus an insert of its version), nothing else.</li>
  *   <li>no-op start: a whole {@code java} process with nothing pending. Floor: connect and
- *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main.</li>
- *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}.</li>
+ *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main, whose class path holds
+ *       only its own classes (the agent jar comes with {@code -javaagent}), as a user runs it.</li>
+ *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}, as the first
+ *       call of a new instance ({@code status, first}: connects, reads every file) and as a repeated call on one
+ *       instance ({@code status, again}: JConsole refreshing the Migrations attribute).</li>
  * </ul>
  * Prints medians and the ratio to the floor; asserts nothing. Usage: {@code scripts/bench [runs] [N ...]}; the
  * environment variable {@code BENCH_OPERATIONS} (e.g. {@code no-op,status}) picks operations, since apply at
@@ -80,11 +83,16 @@ public final class Bench {
                                         FloorApp.class.getName(), url(floorDb)))),
                                 median(runs, () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
                                         + ",locations=" + dir + ",data-locations=" + dir.resolve("none"),
-                                        "-cp", classPath(), EmptyApp.class.getName()))));
+                                        // What a user runs: the application's own classes and the shaded agent jar.
+                                        "-cp", emptyAppClassPath(), EmptyApp.class.getName()))));
                     }
                     if (status) {
-                        row(n, "status", median(runs, () -> statusFloor(url(floorDb), dir)),
-                                median(runs, () -> statusPreflight(url(preflightDb), dir)));
+                        // First call: a new Preflight (connects, reads every file). Repeated: the same instance asked
+                        // again, as JConsole refreshing the Migrations attribute does.
+                        double floorStatus = median(runs, () -> statusFloor(url(floorDb), dir));
+                        row(n, "status, first", floorStatus, median(runs, () -> statusPreflight(url(preflightDb), dir)));
+                        row(n, "status, again", floorStatus,
+                                median(runs, () -> statusPreflightRepeated(url(preflightDb), dir)));
                     }
                 } finally {
                     dropDatabase(floorDb);
@@ -187,6 +195,18 @@ public final class Bench {
         }
     }
 
+    private static long statusPreflightRepeated(String url, Path dir) {
+        try (Preflight p = Preflight.open(config(url, dir))) {
+            p.status();
+            long t0 = System.nanoTime();
+            StatusReport status = p.status();
+            if (status.pendingCount() != 0) {
+                throw new IllegalStateException("expected nothing pending");
+            }
+            return System.nanoTime() - t0;
+        }
+    }
+
     private static long statusPreflight(String url, Path dir) {
         long t0 = System.nanoTime();
         try (Preflight p = Preflight.open(config(url, dir))) {
@@ -211,6 +231,11 @@ public final class Bench {
             throw new IllegalStateException("exit " + p.exitValue() + ": " + command);
         }
         return System.nanoTime() - t0;
+    }
+
+    /** Only the bench's own classes: the agent jar comes with -javaagent, as for a user's application. */
+    private static String emptyAppClassPath() throws Exception {
+        return Path.of(EmptyApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static String classPath() {

@@ -75,6 +75,10 @@ public final class Database implements AutoCloseable {
             try {
                 return ds.getConnection();
             } catch (SQLException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Cancelled (the files failed first): give up without a "not reachable" warning.
+                    throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
+                }
                 SQLException cause = sqlCause(e.getCause());
                 String reason = mask(cause != null ? cause.getMessage() : e.getMessage());
                 if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {

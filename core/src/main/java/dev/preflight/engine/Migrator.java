@@ -24,6 +24,7 @@ import dev.preflight.lint.Linter;
 import dev.preflight.progress.CurrentOperation;
 import dev.preflight.source.Migration;
 import dev.preflight.source.MigrationFinder;
+import dev.preflight.source.ParsedMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,8 @@ public final class Migrator {
     private final Database database;
     private final HistoryTable table;
     private final AdvisoryLock lock;
+    /** Parsed migrations of unchanged files, for repeated calls on this instance (e.g. status from JConsole). */
+    private final ParsedMigrations parsed = new ParsedMigrations();
 
     public Migrator(RepoConfig repo, ClassLoader loader, MigrationListener listener, Database database) {
         this.repo = repo;
@@ -65,7 +69,7 @@ public final class Migrator {
 
     private List<Migration> files(Kind kind) {
         return MigrationFinder.find(kind == Kind.DATA ? repo.dataLocations() : repo.locations(), kind, repo.name(),
-                loader, repo.strict());
+                loader, repo.strict(), parsed);
     }
 
     private History read(Connection c, Kind kind, List<Migration> files) throws SQLException {
@@ -75,10 +79,9 @@ public final class Migrator {
     // ---------------------------------------------------------------- status, validate
 
     public StatusReport status() {
-        List<Migration> schemaFiles = files(Kind.SCHEMA);
-        List<Migration> dataFiles = files(Kind.DATA);
-        return withConnection(c -> {
-            List<HistoryRow> rows = table.read(c);
+        return withFilesAndHistory(() -> List.of(files(Kind.SCHEMA), files(Kind.DATA)), (c, files, rows) -> {
+            List<Migration> schemaFiles = files.get(0);
+            List<Migration> dataFiles = files.get(1);
             List<MigrationStatus> lines = new ArrayList<>(new History(Kind.SCHEMA, schemaFiles, rows).statuses());
             lines.addAll(new History(Kind.DATA, dataFiles, rows).statuses());
             return new StatusReport(repo.name(), lines);
@@ -86,10 +89,9 @@ public final class Migrator {
     }
 
     public ValidationReport validate() {
-        List<Migration> schemaFiles = files(Kind.SCHEMA);
-        List<Migration> dataFiles = files(Kind.DATA);
-        return withConnection(c -> {
-            List<HistoryRow> rows = table.read(c);
+        return withFilesAndHistory(() -> List.of(files(Kind.SCHEMA), files(Kind.DATA)), (c, files, rows) -> {
+            List<Migration> schemaFiles = files.get(0);
+            List<Migration> dataFiles = files.get(1);
             List<String> problems = new ArrayList<>();
             for (History h : List.of(new History(Kind.SCHEMA, schemaFiles, rows),
                     new History(Kind.DATA, dataFiles, rows))) {
@@ -119,10 +121,9 @@ public final class Migrator {
     public MigrateResult migrate(Kind kind, Target target) {
         String operation = kind == Kind.DATA ? "migrate-data" : "migrate";
         long start = System.nanoTime();
-        List<Migration> files = files(kind);
-        return withConnection(work -> {
+        return withFilesAndHistory(() -> files(kind), (work, files, rows) -> {
             // Optimistic first look without the lock: a start-up with nothing to do costs one query.
-            History history = read(work, kind, files);
+            History history = new History(kind, files, rows);
             if (planMigrate(history, target).isEmpty()) {
                 return finish(new MigrateResult(repo.name(), operation, List.of(), millisSince(start)));
             }
@@ -566,12 +567,42 @@ public final class Migrator {
         T run(Connection lockConnection) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface FilesWork<F, T> {
+        T run(Connection c, F files, List<HistoryRow> rows) throws SQLException;
+    }
+
+    /**
+     * Reads the files on this thread while the work connection is opened and the history read on another
+     * ({@link HistoryInBackground}); a file error is thrown without waiting for the database, as it was when the
+     * files were read first.
+     */
+    private <F, T> T withFilesAndHistory(Supplier<F> readFiles, FilesWork<F, T> work) {
+        HistoryInBackground history = HistoryInBackground.start(database, table, repo.name());
+        F files;
+        try {
+            files = readFiles.get();
+        } catch (RuntimeException | Error e) {
+            history.cancel();
+            throw e;
+        }
+        try (Connection c = history.connection()) {
+            return work.run(c, files, history.rows());
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    private PreflightException databaseError(SQLException e) {
+        return new PreflightException("database error in repo " + repo.name() + ": " + e.getMessage()
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), e);
+    }
+
     private <T> T withConnection(SqlWork<T> work) {
         try (Connection c = database.connection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new PreflightException("database error in repo " + repo.name() + ": " + e.getMessage()
-                    + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), e);
+            throw databaseError(e);
         }
     }
 

@@ -27,4 +27,12 @@ interface Layout {
      * run reports every broken file; the migrations that could be read are returned.
      */
     List<Migration> read(List<Resource> files, Kind kind, Problems problems);
+
+    /**
+     * {@link #read(List, Kind, Problems)}, taking unchanged files' migrations from {@code parsed} (null: none) where
+     * the layout parses one file into one migration; the others read every file.
+     */
+    default List<Migration> read(List<Resource> files, Kind kind, Problems problems, ParsedMigrations parsed) {
+        return read(files, kind, problems);
+    }
 }

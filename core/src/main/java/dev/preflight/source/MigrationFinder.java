@@ -58,12 +58,27 @@ public final class MigrationFinder {
      */
     public static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader,
                                        boolean strict) {
-        return find(locations, kind, repo, loader, strict, Path.of(""), LOG::warn);
+        return find(locations, kind, repo, loader, strict, null);
+    }
+
+    /**
+     * {@link #find(List, Kind, String, ClassLoader, boolean)}, taking the migrations of files unchanged since an
+     * earlier call from {@code parsed} (null: read every file).
+     */
+    public static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader,
+                                       boolean strict, ParsedMigrations parsed) {
+        return find(locations, kind, repo, loader, strict, Path.of(""), LOG::warn, parsed);
     }
 
     /** {@link #find(List, Kind, String, ClassLoader, boolean)} with the working directory and the warning sink given. */
     static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader, boolean strict,
                                 Path workingDir, Consumer<String> warnings) {
+        return find(locations, kind, repo, loader, strict, workingDir, warnings, null);
+    }
+
+    private static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader,
+                                        boolean strict, Path workingDir, Consumer<String> warnings,
+                                        ParsedMigrations unchanged) {
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(repo, "repo");
         if (kind != Kind.SCHEMA && kind != Kind.DATA) {
@@ -93,7 +108,7 @@ public final class MigrationFinder {
             }
             for (Map.Entry<Layout, List<Resource>> entry : claimed.entrySet()) {
                 if (!entry.getValue().isEmpty()) {
-                    found.addAll(entry.getKey().read(entry.getValue(), kind, problems));
+                    found.addAll(entry.getKey().read(entry.getValue(), kind, problems, unchanged));
                 }
             }
         }

@@ -16,8 +16,22 @@ import java.nio.charset.StandardCharsets;
  * @param origin what a user recognises: {@code db/migrations/001_init.sql} or {@code classpath:db/migrations/V1__init.sql}
  * @param container the directory or jar it was found in, to tell apart two classpath entries with the same origin
  * @param content reads the file's bytes
+ * @param stamp what proves the file unchanged without reading it (see {@link ParsedMigrations}), or null when
+ *              nothing does (its bytes are read every time)
  */
-record Resource(String path, String origin, String container, Content content) {
+record Resource(String path, String origin, String container, Content content, Object stamp) {
+
+    /** A file's stamp: an edit, or a file replaced by another, changes one of these. */
+    record FileStamp(long size, long modifiedNanos, Object fileKey) {
+    }
+
+    /** A jar entry's stamp, from the jar's central directory (no need to inflate the entry). */
+    record JarStamp(String jar, long size, long crc) {
+    }
+
+    Resource(String path, String origin, String container, Content content) {
+        this(path, origin, container, content, null);
+    }
 
     /** Reads a file's bytes; for a jar entry, from the jar that the scan holds open. */
     @FunctionalInterface

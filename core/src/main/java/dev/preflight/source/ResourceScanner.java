@@ -27,6 +27,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
@@ -114,7 +115,9 @@ final class ResourceScanner implements Closeable {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
                     String rel = relative(root, file);
-                    out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> Files.readAllBytes(file)));
+                    out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> Files.readAllBytes(file),
+                            new Resource.FileStamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                                    attrs.fileKey())));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -214,11 +217,13 @@ final class ResourceScanner implements Closeable {
             String name = entry.getName();
             if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
                 String rel = name.substring(prefix.length());
+                Resource.JarStamp stamp = entry.getSize() >= 0 && entry.getCrc() >= 0
+                        ? new Resource.JarStamp(file.getName(), entry.getSize(), entry.getCrc()) : null;
                 out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> {
                     try (InputStream in = file.getInputStream(entry)) {
                         return in.readAllBytes();
                     }
-                }));
+                }, stamp));
             }
         }
         out.sort(BY_PATH);

@@ -78,13 +78,19 @@ final class SingleFileLayout implements Layout {
 
     @Override
     public List<Migration> read(List<Resource> files, Kind kind, Problems problems) {
+        return read(files, kind, problems, null);
+    }
+
+    @Override
+    public List<Migration> read(List<Resource> files, Kind kind, Problems problems, ParsedMigrations parsed) {
         // Files are read and parsed in parallel (start-up reads every one, for drift detection); each file's
         // problems are collected on their own and added in file order, so messages come out as before.
         Migration[] migrations = new Migration[files.size()];
         Problems[] found = new Problems[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             Problems own = new Problems();
-            migrations[i] = parse(files.get(i), kind, own);
+            migrations[i] = parsed == null ? parse(files.get(i), kind, own)
+                    : parsed.parse(files.get(i), kind, own, SingleFileLayout::parse);
             found[i] = own;
         });
         List<Migration> out = new ArrayList<>(files.size());

@@ -1,12 +1,14 @@
 package dev.preflight.engine;
 
 import dev.preflight.DatabaseUnavailableException;
+import dev.preflight.MigrationException;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,5 +53,25 @@ class DatabaseUnavailableTest {
         assertTrue(attempts.size() >= 2, "retried with backoff: " + attempts);
         assertFalse(config.toString().contains(secret));
         assertFalse(config.defaultRepo().toString().contains(secret));
+    }
+
+    /**
+     * The files are read while the database is connected to on another thread; when both fail, the file error is
+     * the one reported (as when the files were read first), without waiting out connect-retry.
+     */
+    @Test
+    void whenTheFilesAndTheDatabaseBothFailTheFileErrorIsReported() throws Exception {
+        Files.writeString(tmp.resolve("V1_missing_second_underscore.sql"), "create table t (id int);\n");
+        Map<String, String> settings = Map.of(
+                "url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/app",
+                "connect-retry", "10m", "locations", tmp.toString(), "data-locations", tmp.resolve("none").toString());
+        try (Preflight p = Preflight.open(PreflightConfig.fromProperties(settings))) {
+            MigrationException migrate = assertThrows(MigrationException.class, p::migrate);
+            assertTrue(migrate.getMessage().contains("V1_missing_second_underscore.sql"), migrate.getMessage());
+            MigrationException status = assertThrows(MigrationException.class, p::status);
+            assertTrue(status.getMessage().contains("V1_missing_second_underscore.sql"), status.getMessage());
+            MigrationException validate = assertThrows(MigrationException.class, p::validate);
+            assertTrue(validate.getMessage().contains("V1_missing_second_underscore.sql"), validate.getMessage());
+        }
     }
 }

@@ -201,6 +201,21 @@ public class ChildProcess {
             }
         }
 
+        /**
+         * Waits until its stdout or stderr contains {@code text} (e.g. a log line of the agent's); fails with its
+         * output if it ends or the timeout passes.
+         */
+        public void awaitOutput(String text) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!(read(out) + read(err)).contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    kill();
+                    throw new AssertionError("never printed `" + text + "`: " + this);
+                }
+                sleep(50);
+            }
+        }
+
         /** Waits at most {@code time} for it to end; whether it did. */
         public boolean waitFor(Duration time) {
             try {

@@ -80,6 +80,11 @@ final class DemoJvm implements AutoCloseable {
         }
     }
 
+    /** Waits until the output shows {@code text}, e.g. {@code Jolokia on http://} (started off main's path). */
+    void awaitOutput(String text) {
+        process.awaitOutput(text);
+    }
+
     /** {@code GET /todos}: the body, asserted to be a 200. */
     String todos() throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/todos")).timeout(Duration.ofSeconds(30)).build(),

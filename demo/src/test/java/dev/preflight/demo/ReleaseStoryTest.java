@@ -93,7 +93,8 @@ class ReleaseStoryTest {
                 assertEquals(2, wrong.exitCode(), wrong.toString());
                 assertTrue(wrong.stderr().contains("older-than"), wrong.toString());
 
-                // v2's last migration goes back through Jolokia, as a job.
+                // v2's last migration goes back through Jolokia, as a job (Jolokia starts off main's path).
+                v2.awaitOutput("Jolokia on http://");
                 Jolokia jolokia = new Jolokia(jolokiaPort, "ops", "s3cret");
                 String job = jolokia.exec("dev.preflight:type=Repository,name=main", "rollbackStep", "1");
                 assertEquals("succeeded", jolokia.awaitJob(job), "the rollback job");

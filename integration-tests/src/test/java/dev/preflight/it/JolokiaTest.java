@@ -103,6 +103,8 @@ class JolokiaTest {
             }
             Thread.sleep(50);
         }
+        // Jolokia starts off main's path, after the beans: main may print its marker first.
+        app.awaitOutput("Jolokia on http://");
         return app;
     }
 

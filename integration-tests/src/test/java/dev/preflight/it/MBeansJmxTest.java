@@ -147,6 +147,8 @@ class MBeansJmxTest {
             }
             Thread.sleep(50);
         }
+        // The beans are registered off main's path: main may print its marker first.
+        app.awaitOutput("MBeans registered");
         return JMXConnectorFactory.connect(new JMXServiceURL(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
     }

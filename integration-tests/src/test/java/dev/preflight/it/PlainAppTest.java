@@ -130,6 +130,28 @@ class PlainAppTest {
         assertTrue(r.stderr().contains("did not answer within connect-retry=3s"), r::toString);
     }
 
+    /**
+     * The files are read while the database is connected to on another thread. When both are wrong, the file error
+     * is what the user must fix (as when the files were read first): it is reported at once, without waiting out
+     * connect-retry (10 minutes here; the child JVM would be killed long before).
+     */
+    @Test
+    void aBrokenFileIsReportedAtOnceEvenWhileTheDatabaseIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere?user=postgres";
+        Path jar = twoMigrations().migration("3_twice.sql", "select 1;\n-- migrate:up\nselect 2;").build();
+
+        ChildJvm.Result r = app(jar).agent("url=" + url + ",connect-retry=10m").run();
+
+        assertEquals(1, r.exitCode(), r::toString);
+        assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
+        assertTrue(r.stderr().contains("3_twice.sql:3: a second up marker"), r::toString);
+        assertFalse(r.stderr().contains("did not answer"), r::toString);
+    }
+
     @Test
     void aBadAgentArgumentEndsWithExitCode2() {
         ChildJvm.Result r = app(twoMigrations().build()).agent("url=" + db.url() + ",lock-wiat=5s").run();

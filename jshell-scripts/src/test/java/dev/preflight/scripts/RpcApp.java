@@ -72,6 +72,13 @@ final class RpcApp implements AutoCloseable {
         command.addAll(List.of("-cp", path, RpcIdleApp.class.getName()));
         RpcApp app = new RpcApp(ChildProcess.of(command).timeout(Duration.ofSeconds(90)).start());
         app.process.awaitStdout(RpcIdleApp.MARKER);
+        if (agentArguments != null) {
+            // The agent registers its MBeans (and starts Jolokia) beside main, not before it.
+            app.process.awaitOutput("MBeans registered");
+            if (agentArguments.contains("jolokia.port=")) {
+                app.process.awaitOutput("Jolokia on http://");
+            }
+        }
         return app;
     }
 
