@@ -71,7 +71,7 @@ public final class Bench {
             try {
                 generate(dir, n);
                 if (apply) {
-                    row(n, "apply", median(runs, () -> applyFloor(dir, n)), median(runs, () -> applyPreflight(dir)));
+                    compare(n, "apply", runs, () -> applyFloor(dir, n), () -> applyPreflight(dir));
                 }
                 String floorDb = createDatabase();
                 String preflightDb = createDatabase();
@@ -79,20 +79,20 @@ public final class Bench {
                     applyFloorOn(url(floorDb), dir);
                     migrate(url(preflightDb), dir);
                     if (noop) {
-                        row(n, "no-op start", median(runs, () -> process(List.of("-cp", classPath(),
-                                        FloorApp.class.getName(), url(floorDb)))),
-                                median(runs, () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
+                        compare(n, "no-op start", runs, () -> process(List.of("-cp", classPath(),
+                                        FloorApp.class.getName(), url(floorDb))),
+                                () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
                                         + ",locations=" + dir + ",data-locations=" + dir.resolve("none"),
                                         // What a user runs: the application's own classes and the shaded agent jar.
-                                        "-cp", emptyAppClassPath(), EmptyApp.class.getName()))));
+                                        "-cp", emptyAppClassPath(), EmptyApp.class.getName())));
                     }
                     if (status) {
                         // First call: a new Preflight (connects, reads every file). Repeated: the same instance asked
                         // again, as JConsole refreshing the Migrations attribute does.
-                        double floorStatus = median(runs, () -> statusFloor(url(floorDb), dir));
-                        row(n, "status, first", floorStatus, median(runs, () -> statusPreflight(url(preflightDb), dir)));
-                        row(n, "status, again", floorStatus,
-                                median(runs, () -> statusPreflightRepeated(url(preflightDb), dir)));
+                        compare(n, "status, first", runs, () -> statusFloor(url(floorDb), dir),
+                                () -> statusPreflight(url(preflightDb), dir));
+                        compare(n, "status, again", runs, () -> statusFloor(url(floorDb), dir),
+                                () -> statusPreflightRepeated(url(preflightDb), dir));
                     }
                 } finally {
                     dropDatabase(floorDb);
@@ -247,14 +247,31 @@ public final class Bench {
         long nanos() throws Exception;
     }
 
-    private static double median(int runs, Timed timed) throws Exception {
-        timed.nanos(); // warm-up, not counted
-        double[] ms = new double[runs];
+    /**
+     * Times floor and Preflight alternately (after one warm-up of each; the order flips every run), so that a
+     * machine getting slower or faster, or the clean-up of the previous run (dropping a database of thousands of
+     * tables makes PostgreSQL flush), weighs on both alike; prints the medians and their ratio.
+     */
+    private static void compare(int n, String op, int runs, Timed floor, Timed preflight) throws Exception {
+        floor.nanos();
+        preflight.nanos();
+        double[] floorMs = new double[runs];
+        double[] preflightMs = new double[runs];
         for (int i = 0; i < runs; i++) {
-            ms[i] = timed.nanos() / 1e6;
+            if (i % 2 == 0) {
+                floorMs[i] = floor.nanos() / 1e6;
+                preflightMs[i] = preflight.nanos() / 1e6;
+            } else {
+                preflightMs[i] = preflight.nanos() / 1e6;
+                floorMs[i] = floor.nanos() / 1e6;
+            }
         }
+        row(n, op, median(floorMs), median(preflightMs));
+    }
+
+    private static double median(double[] ms) {
         Arrays.sort(ms);
-        return ms[runs / 2];
+        return ms[ms.length / 2];
     }
 
     private static String createDatabase() throws Exception {
