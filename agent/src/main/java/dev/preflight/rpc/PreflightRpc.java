@@ -117,7 +117,7 @@ public final class PreflightRpc {
             String bean = "dev.preflight:type=Repository,name=" + repo;
             switch (a.command()) {
                 case "status" -> {
-                    print(client.invoke(bean, "status"));
+                    print(client.invoke(bean, a.flag("json") ? "statusJson" : "status"));
                     return OK;
                 }
                 case "validate" -> {
@@ -273,7 +273,7 @@ public final class PreflightRpc {
                   http://HOST:PORT/jolokia                   Jolokia (--user; password in env PREFLIGHT_RPC_PASSWORD)
 
                 Operations:
-                  status                         the status table
+                  status [--json]                the status table (or JSON, as the CLI's)
                   migrate [--step N | --to V]    apply pending schema migrations (as a job; waits for it)
                   rollback (--step N | --to V)   revert schema migrations
                   migrate-data [--step N]        run pending data migrations

@@ -78,6 +78,11 @@ class RpcAgentTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().matches("(?s).*up +1 +create_todo.*up +2 +add_done.*"), r::toString);
         assertEquals(List.of("1", "2"), applied());
+
+        Launcher.Result json = Launcher.command("rpc", jmx, "status", "--json").run();
+        assertEquals(0, json.exitCode(), json::toString);
+        assertTrue(json.stdout().startsWith("{\"repo\":\"main\",\"currentVersion\":\"2\",\"pending\":0"),
+                json::toString);
     }
 
     @Test

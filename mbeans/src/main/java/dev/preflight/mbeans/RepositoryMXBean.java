@@ -29,6 +29,9 @@ public interface RepositoryMXBean {
     @Description("The status table as text")
     String status();
 
+    @Description("The status as JSON (repo, currentVersion, pending, pendingData, migrations), as the CLI's status --json")
+    String statusJson();
+
     @Description("Compares files and database; returns 'valid' or the problems, one a line")
     String validate();
 

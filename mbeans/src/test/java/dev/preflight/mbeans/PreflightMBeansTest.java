@@ -85,6 +85,9 @@ class PreflightMBeansTest {
                             .get("state"));
             assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
             assertTrue(((String) server.invoke(MAIN, "status", null, null)).contains("person"));
+            assertTrue(((String) server.invoke(MAIN, "statusJson", null, null))
+                    .startsWith("{\"repo\":\"main\",\"currentVersion\":\"1\",\"pending\":1,"),
+                    "the JSON of status --json");
             assertEquals("1 schema migration(s) pending: 2. Run migrate.", server.invoke(MAIN, "validate", null, null));
 
             synchronized (received) {

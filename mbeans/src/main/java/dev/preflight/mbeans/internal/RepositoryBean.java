@@ -64,6 +64,11 @@ final class RepositoryBean implements RepositoryMXBean {
     }
 
     @Override
+    public String statusJson() {
+        return report().toJson();
+    }
+
+    @Override
     public String validate() {
         ValidationReport report = preflight.validate();
         return report.isValid() ? "valid" : String.join("\n", report.problems());
