@@ -31,7 +31,7 @@ class AttachTest {
         ChildJvm.Running app = ChildJvm.jar(jar).systemProperty("app.url", db.url())
                 .systemProperty("app.waitForStdin", "true").start();
         try {
-            awaitMarker(app);
+            app.awaitStdout(PlainApp.MARKER);
             VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
             try {
                 vm.loadAgent(ChildJvm.AGENT_JAR.toString(), "url=" + db.url() + ",no-such-key=1");
@@ -48,15 +48,5 @@ class AttachTest {
         assertTrue(r.stderr().contains("preflight: attach ignored: Unknown key `no-such-key`"), r::toString);
         assertTrue(r.stderr().contains("attached; start-up migrations are not run"), r::toString);
         assertFalse(db.tableExists("preflight_schema_history"));
-    }
-
-    private static void awaitMarker(ChildJvm.Running app) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!app.stdout().contains(PlainApp.MARKER)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the application never started");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +38,7 @@ class HealthEndpointTest {
 
     @Test
     void aliveWhileMigratingReadyOnlyAfter() throws Exception {
-        int port = freePort();
+        int port = ChildProcess.freePort();
         Path jar = new AppJar(dir)
                 .migration("1_create_greeting.sql", "create table greeting (text text not null);")
                 .migration("2_slow.sql", "select pg_sleep(3);")
@@ -110,9 +111,4 @@ class HealthEndpointTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class JolokiaTest {
     }
 
     private ChildJvm.Running start(String jolokia) throws Exception {
-        port = MBeansJmxTest.freePort();
+        port = ChildProcess.freePort();
         MigrationFiles files = new MigrationFiles(dir.resolve("migrations"));
         files.dbmate("1", "person", "create table person (name text);", "drop table person;");
         files.dbmate("2", "pet", "create table pet (name text);", "drop table pet;");
@@ -96,13 +97,7 @@ class JolokiaTest {
                 .systemProperty("app.waitForStdin", "true")
                 .agent("url=" + db.url() + ",locations=" + files.dir() + ",startup=off,jolokia.port=" + port + jolokia)
                 .start();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!app.stdout().contains(PlainApp.MARKER)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the application never started");
-            }
-            Thread.sleep(50);
-        }
+        app.awaitStdout(PlainApp.MARKER);
         // Jolokia starts off main's path, after the beans: main may print its marker first.
         app.awaitOutput("Jolokia on http://");
         return app;

@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,6 @@ import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,7 @@ class MBeansJmxTest {
 
     @Test
     void afterStartUpAnOperatorStepsRollsBackAndRunsDataMigrationsAndIsNotified() throws Exception {
-        int port = freePort();
+        int port = ChildProcess.freePort();
         ChildJvm.Running app = app("", port).start();
         try (JMXConnector jmx = connect(app, port)) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
@@ -93,7 +91,7 @@ class MBeansJmxTest {
 
     @Test
     void withStartupOffTheBeansAreThereAndNothingWasApplied() throws Exception {
-        int port = freePort();
+        int port = ChildProcess.freePort();
         ChildJvm.Running app = app(",startup=off", port).start();
         try (JMXConnector jmx = connect(app, port)) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
@@ -140,24 +138,13 @@ class MBeansJmxTest {
     }
 
     private static JMXConnector connect(ChildJvm.Running app, int port) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!app.stdout().contains(PlainApp.MARKER)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the application never started");
-            }
-            Thread.sleep(50);
-        }
+        app.awaitStdout(PlainApp.MARKER);
         // The beans are registered off main's path: main may print its marker first.
         app.awaitOutput("MBeans registered");
         return JMXConnectorFactory.connect(new JMXServiceURL(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static ObjectName name(String name) {
         try {
