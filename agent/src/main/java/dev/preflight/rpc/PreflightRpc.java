@@ -2,6 +2,7 @@ package dev.preflight.rpc;
 
 import dev.preflight.ConfigException;
 import dev.preflight.Target;
+import dev.preflight.TaskArguments;
 import dev.preflight.agent.AgentLogging;
 import dev.preflight.cli.CliArguments;
 import dev.preflight.cli.PreflightCli;
@@ -185,11 +186,7 @@ public final class PreflightRpc {
                 case "task" -> {
                     List<String> words = a.words();
                     String name = words.get(0);
-                    for (String pair : words.subList(1, words.size())) {
-                        if (pair.indexOf('=') <= 0) {
-                            throw RpcException.rejected("task " + name + ": '" + pair + "' is not a name=value pair");
-                        }
-                    }
+                    TaskArguments.pairs(words.subList(1, words.size())); // the CLI's check: each word name=value
                     // The MBean's text form: pairs joined by commas (a comma not followed by name= stays in the value).
                     String pairs = String.join(",", words.subList(1, words.size()));
                     return await(a.value("repo").isPresent()
@@ -200,29 +197,23 @@ public final class PreflightRpc {
             }
         }
 
-        /** Follows a job until it ends, printing its new log lines (or its progress) on stderr. */
+        /** Follows a job until it ends, printing its new log lines on stderr. */
         private int await(Object jobId) {
             String id = String.valueOf(jobId);
-            int logged = 0;
-            String progress = null;
+            long printed = 0;
             while (true) {
                 Object answer = client.invoke(Targets.JOBS, "job", id);
                 if (!(answer instanceof Map<?, ?> job)) {
                     throw new RpcException(FAILED, "job " + id + " is unknown to the target (did it restart?)");
                 }
-                if (job.get("log") instanceof List<?> log) {
-                    for (; logged < log.size(); logged++) {
-                        err.println("  " + log.get(logged));
-                    }
-                } else {
-                    String now = number(job.get("done")) + "/" + number(job.get("total"))
-                            + (job.get("current") != null ? " " + job.get("current") : "");
-                    boolean known = job.get("current") != null || job.get("total") instanceof Number t && t.intValue() > 0;
-                    if (known && !now.equals(progress)) {
-                        err.println("  " + job.get("operation") + " " + job.get("repo") + ": " + now);
-                        progress = now;
-                    }
+                // The job keeps its last lines only; logTotal counts them all, so lines are never printed twice and
+                // none is missed while it still holds them.
+                List<?> log = job.get("log") instanceof List<?> l ? l : List.of();
+                long total = job.get("logTotal") instanceof Number n ? n.longValue() : log.size();
+                for (long line = Math.max(printed, total - log.size()); line < total; line++) {
+                    err.println("  " + log.get((int) (line - (total - log.size()))));
                 }
+                printed = total;
                 String state = String.valueOf(job.get("state"));
                 if (state.equals("succeeded")) {
                     boolean counted = job.get("total") instanceof Number t && t.intValue() > 0;
