@@ -5,6 +5,7 @@ import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.PreflightException;
 import dev.preflight.Target;
+import dev.preflight.TaskArguments;
 import dev.preflight.agent.AgentLogging;
 import dev.preflight.agent.ExitCodes;
 import dev.preflight.cli.CliArguments;
@@ -12,7 +13,6 @@ import dev.preflight.cli.PreflightCli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,15 +159,7 @@ public final class Eval {
      * @throws ConfigException naming a word that is not {@code key=value}
      */
     public Map<String, String> taskArguments() {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (String word : words().subList(Math.min(1, words().size()), words().size())) {
-            int eq = word.indexOf('=');
-            if (eq <= 0) {
-                throw new ConfigException("task arguments are key=value, got '" + word + "'");
-            }
-            pairs.put(word.substring(0, eq), word.substring(eq + 1));
-        }
-        return pairs;
+        return TaskArguments.pairs(words().subList(Math.min(1, words().size()), words().size()));
     }
 
     /** The configuration, as the CLI reads it. */
