@@ -26,12 +26,26 @@ public final class AdvisoryLock {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
     private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
-    private final long key;
     private final String repo;
+    private final String tableName;
+    private long key;
+    private boolean keyKnown;
 
     public AdvisoryLock(String repo, String schema, String table) {
         this.repo = repo;
-        this.key = keyOf(schema + "." + table);
+        this.tableName = schema + "." + table;
+    }
+
+    /**
+     * Computed on first use: SHA-256 loads the JVM's security providers, which a start-up with nothing to do
+     * (no lock taken) should not pay for.
+     */
+    private synchronized long key() {
+        if (!keyKnown) {
+            key = keyOf(tableName);
+            keyKnown = true;
+        }
+        return key;
     }
 
     /** A stable 64-bit key per history table, so two repos in one database do not block each other. */
@@ -96,7 +110,7 @@ public final class AdvisoryLock {
 
     private boolean tryLock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, key);
+            ps.setLong(1, key());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -106,7 +120,7 @@ public final class AdvisoryLock {
 
     public void release(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
-            ps.setLong(1, key);
+            ps.setLong(1, key());
             ps.execute();
         }
     }
@@ -120,8 +134,8 @@ public final class AdvisoryLock {
                 + " where l.locktype = 'advisory' and l.granted and l.objsubid = 1"
                 + " and l.classid::bigint = ? and l.objid::bigint = ?"
                 + " and l.database = (select oid from pg_database where datname = current_database())")) {
-            ps.setLong(1, key >>> 32);
-            ps.setLong(2, key & 0xffffffffL);
+            ps.setLong(1, key() >>> 32);
+            ps.setLong(2, key() & 0xffffffffL);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

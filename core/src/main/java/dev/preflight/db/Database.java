@@ -102,18 +102,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private HikariConfig hikariConfig() {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("preflight-" + repo.name());
+    /**
+     * One connection outside the pool: a single attempt, no waiting for the database. For a check that needs one
+     * query and, when the database is not there, hands over to the pooled path (which waits as connect-retry says):
+     * in a fresh JVM, starting HikariCP costs more than the query. The caller closes it.
+     */
+    public Connection directConnection() throws SQLException {
+        // A host that does not answer at all costs at most this before the pooled path takes over.
+        return dataSource(2).getConnection();
+    }
+
+    /**
+     * Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
+     * relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
+     */
+    private DriverDataSource dataSource(int connectTimeoutSeconds) {
         Properties connection = new Properties();
         repo.user().ifPresent(user -> connection.setProperty("user", user));
         repo.password().ifPresent(password -> connection.setProperty("password", password));
         connection.setProperty("ApplicationName", applicationName());
-        connection.setProperty("connectTimeout", "10");
-        // Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
-        // relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
-        config.setDataSource(new DriverDataSource(repo.url(), connection, "the connections of repo " + repo.name()));
+        connection.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+        DriverDataSource dataSource = new DriverDataSource(repo.url(), connection,
+                "the connections of repo " + repo.name());
         keepRelocatedDriverPrivate();
+        return dataSource;
+    }
+
+    private HikariConfig hikariConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("preflight-" + repo.name());
+        config.setDataSource(dataSource(10));
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());

@@ -17,6 +17,7 @@ import dev.preflight.db.AdvisoryLock;
 import dev.preflight.db.Database;
 import dev.preflight.db.HistoryRow;
 import dev.preflight.db.HistoryTable;
+import dev.preflight.db.VerifiedFiles;
 import dev.preflight.engine.ScriptRunner.FailedStatement;
 import dev.preflight.engine.ScriptRunner.Step;
 import dev.preflight.lint.Finding;
@@ -55,6 +56,7 @@ public final class Migrator {
     private final Database database;
     private final HistoryTable table;
     private final AdvisoryLock lock;
+    private final VerifiedFiles verified;
     /** Parsed migrations of unchanged files, for repeated calls on this instance (e.g. status from JConsole). */
     private final ParsedMigrations parsed = new ParsedMigrations();
 
@@ -65,11 +67,17 @@ public final class Migrator {
         this.database = database;
         this.table = new HistoryTable(repo.schema(), repo.table());
         this.lock = new AdvisoryLock(repo.name(), repo.schema(), repo.table());
+        this.verified = new VerifiedFiles(repo.schema(), repo.table());
     }
 
     private List<Migration> files(Kind kind) {
         return MigrationFinder.find(kind == Kind.DATA ? repo.dataLocations() : repo.locations(), kind, repo.name(),
                 loader, repo.strict(), parsed);
+    }
+
+    private Optional<String> fingerprint(Kind kind) {
+        return MigrationFinder.fingerprint(kind == Kind.DATA ? repo.dataLocations() : repo.locations(), kind,
+                repo.name(), loader, repo.strict());
     }
 
     private History read(Connection c, Kind kind, List<Migration> files) throws SQLException {
@@ -121,16 +129,27 @@ public final class Migrator {
     public MigrateResult migrate(Kind kind, Target target) {
         String operation = kind == Kind.DATA ? "migrate-data" : "migrate";
         long start = System.nanoTime();
+        // A start-up (every schema migration) whose files and history are as a full check left them: one query.
+        VerifiedShortcut shortcut = kind == Kind.SCHEMA && target.isAll()
+                ? VerifiedShortcut.check(database, verified, repo.name(), () -> fingerprint(kind)) : null;
+        if (shortcut != null && shortcut.upToDate()) {
+            return finish(new MigrateResult(repo.name(), operation, List.of(), millisSince(start)),
+                    " (files and history as last checked)");
+        }
         return withFilesAndHistory(() -> files(kind), (work, files, rows) -> {
             // Optimistic first look without the lock: a start-up with nothing to do costs one query.
             History history = new History(kind, files, rows);
             if (planMigrate(history, target).isEmpty()) {
+                recordChecked(shortcut, work, kind);
                 return finish(new MigrateResult(repo.name(), operation, List.of(), millisSince(start)));
             }
             return underLock(lockConnection -> {
                 // Re-read: another instance may have applied some while we waited for the lock.
                 History current = read(work, kind, files);
                 List<Migration> plan = planMigrate(current, target);
+                if (plan.isEmpty()) {
+                    recordChecked(shortcut, work, kind);
+                }
                 List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
                 lintBeforeRunning(steps);
                 if (!steps.isEmpty()) {
@@ -141,6 +160,13 @@ public final class Migrator {
                         millisSince(start)));
             });
         });
+    }
+
+    /** A full check of every schema migration found nothing to do: let the next start-up take the shortcut. */
+    private void recordChecked(VerifiedShortcut shortcut, Connection work, Kind kind) {
+        if (shortcut != null) {
+            shortcut.record(work, () -> fingerprint(kind));
+        }
     }
 
     private List<Migration> planMigrate(History h, Target target) {
@@ -542,7 +568,11 @@ public final class Migrator {
     }
 
     private MigrateResult finish(MigrateResult result) {
-        LOG.info(result.summary());
+        return finish(result, "");
+    }
+
+    private MigrateResult finish(MigrateResult result, String note) {
+        LOG.info(result.summary() + note);
         listener.finished(result);
         return result;
     }

@@ -85,8 +85,12 @@ public record Migration(Kind kind, Version version, String name, String layout, 
         String normalized = sql.indexOf('\r') < 0 ? sql : sql.replace("\r\n", "\n").replace('\r', '\n');
         CRC32 crc = new CRC32();
         crc.update(normalized.getBytes(StandardCharsets.UTF_8));
-        // Not String.format: it parses its pattern on every call, which shows when thousands of files are read.
-        String hex = Long.toHexString(crc.getValue());
+        return hex8(crc.getValue());
+    }
+
+    /** A 32-bit value as eight hex digits; not String.format, which parses its pattern on every call. */
+    static String hex8(long value) {
+        String hex = Long.toHexString(value);
         return "00000000".substring(hex.length()) + hex;
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +69,18 @@ public final class MigrationFinder {
     public static List<Migration> find(List<String> locations, Kind kind, String repo, ClassLoader loader,
                                        boolean strict, ParsedMigrations parsed) {
         return find(locations, kind, repo, loader, strict, Path.of(""), LOG::warn, parsed);
+    }
+
+    /**
+     * A digest of the migrations {@link #find} would return, from the files' bytes as stored (a jar entry's CRC from
+     * the jar's directory), without parsing them; equal digests mean byte-identical migrations read the same way.
+     *
+     * @return the digest, or empty when the locations cannot be fingerprinted as they are ({@link #find} then
+     *         reports why)
+     */
+    public static Optional<String> fingerprint(List<String> locations, Kind kind, String repo, ClassLoader loader,
+                                               boolean strict) {
+        return FileSetFingerprint.of(locations, kind, repo, loader != null ? loader : defaultLoader(), strict);
     }
 
     /** {@link #find(List, Kind, String, ClassLoader, boolean)} with the working directory and the warning sink given. */
