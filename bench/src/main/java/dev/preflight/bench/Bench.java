@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +33,9 @@ import java.util.stream.Stream;
  *       execute plus an insert of its version), nothing else.</li>
  *   <li>no-op start: a whole {@code java} process with nothing pending. Floor: connect and
  *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main, whose class path holds
- *       only its own classes (the agent jar comes with {@code -javaagent}), as a user runs it.</li>
+ *       only its own classes (the agent jar comes with {@code -javaagent}), as a user runs it. Twice: with the
+ *       migrations in a folder ({@code no-op, folder}), and packed in the application's jar started with
+ *       {@code java -jar} ({@code no-op, jar}; the floor's jar holds them too).</li>
  *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}, as the first
  *       call of a new instance ({@code status, first}: connects, reads every file) and as a repeated call on one
  *       instance ({@code status, again}: JConsole refreshing the Migrations attribute).</li>
@@ -79,12 +85,21 @@ public final class Bench {
                     applyFloorOn(url(floorDb), dir);
                     migrate(url(preflightDb), dir);
                     if (noop) {
-                        compare(n, "no-op start", runs, () -> process(List.of("-cp", classPath(),
+                        compare(n, "no-op, folder", runs, () -> process(List.of("-cp", classPath(),
                                         FloorApp.class.getName(), url(floorDb))),
                                 () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
                                         + ",locations=" + dir + ",data-locations=" + dir.resolve("none"),
                                         // What a user runs: the application's own classes and the shaded agent jar.
                                         "-cp", emptyAppClassPath(), EmptyApp.class.getName())));
+                        // The migrations packed in the application's jar, started with java -jar, as most apps ship.
+                        Path jars = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-jars"));
+                        Path floorJar = appJar(jars.resolve("floor.jar"), FloorApp.class, dir, pgjdbcJar());
+                        Path appJar = appJar(jars.resolve("app.jar"), EmptyApp.class, dir, null);
+                        compare(n, "no-op, jar", runs, () -> process(List.of("-jar", floorJar.toString(),
+                                        url(floorDb))),
+                                () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
+                                        + ",locations=classpath:db/migrations,data-locations=" + dir.resolve("none"),
+                                        "-jar", appJar.toString())));
                     }
                     if (status) {
                         // First call: a new Preflight (connects, reads every file). Repeated: the same instance asked
@@ -99,9 +114,16 @@ public final class Bench {
                     dropDatabase(preflightDb);
                 }
             } finally {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                delete(dir);
+                delete(dir.resolveSibling(dir.getFileName() + "-jars"));
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -231,6 +253,41 @@ public final class Bench {
             throw new IllegalStateException("exit " + p.exitValue() + ": " + command);
         }
         return System.nanoTime() - t0;
+    }
+
+    /**
+     * An application jar: {@code main} as its Main-Class (with {@code classPath}, if any, in its manifest) and the
+     * migrations of {@code dir} under {@code db/migrations/}.
+     */
+    private static Path appJar(Path jar, Class<?> main, Path dir, Path classPath) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        if (classPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toUri().toString());
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            String classFile = main.getName().replace('.', '/') + ".class";
+            for (String folder : List.of("db/", "db/migrations/", classFile.substring(0, classFile.lastIndexOf('/') + 1))) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry(classFile));
+            try (var in = main.getClassLoader().getResourceAsStream(classFile)) {
+                in.transferTo(out);
+            }
+            out.closeEntry();
+            for (Path file : files(dir)) {
+                out.putNextEntry(new JarEntry("db/migrations/" + file.getFileName()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static Path pgjdbcJar() throws Exception {
+        return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** Only the bench's own classes: the agent jar comes with -javaagent, as for a user's application. */

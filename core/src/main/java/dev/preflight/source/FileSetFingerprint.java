@@ -6,6 +6,7 @@ import dev.preflight.Preflight;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +22,18 @@ import java.util.zip.CRC32C;
  * know that a file set checked once against the history is still the one on disk (see
  * {@link dev.preflight.db.VerifiedFiles}).
  *
- * <p>Two checksums of different polynomials (CRC-32 and CRC-32C, both native in the JDK and fast while the JVM is
- * still interpreting) make a 64-bit digest, so the digest adds no weaker link than the per-file CRC-32 it is made of.
+ * <p>Two checksums of different polynomials (CRC-32 and CRC-32C) make a 64-bit digest, so the digest adds no weaker
+ * link than the per-file CRC-32 it is made of. Both run once, over everything collected, at the end: many small
+ * updates cost far more in a JVM that is still interpreting.
  */
 final class FileSetFingerprint {
 
     /** Raise when what a file's bytes mean to Preflight changes (parsing, checksums): old fingerprints then miss. */
-    private static final String FORMAT = "preflight-files-1";
+    private static final String FORMAT = "preflight-files-2";
 
-    private final CRC32 crc32 = new CRC32();
-    private final CRC32C crc32c = new CRC32C();
+    /** Everything that goes into the digest, hashed once at the end: two calls instead of several per file. */
+    private byte[] buffer = new byte[1 << 16];
+    private int length;
 
     private FileSetFingerprint() {
     }
@@ -65,13 +68,27 @@ final class FileSetFingerprint {
     }
 
     private FileSetFingerprint add(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        crc32.update(bytes);
-        crc32c.update(bytes);
+        put(text.getBytes(StandardCharsets.UTF_8));
         // A separator that no origin or name contains, so that ("ab", "c") and ("a", "bc") differ.
-        crc32.update(0);
-        crc32c.update(0);
+        put(new byte[] {0});
         return this;
+    }
+
+    private FileSetFingerprint add(long value) {
+        byte[] bytes = new byte[Long.BYTES];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (value >>> (56 - 8 * i));
+        }
+        put(bytes);
+        return this;
+    }
+
+    private void put(byte[] bytes) {
+        if (length + bytes.length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes.length));
+        }
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
     }
 
     private FileSetFingerprint add(Resource file) {
@@ -92,10 +109,14 @@ final class FileSetFingerprint {
             size = bytes.length;
             crc = own.getValue();
         }
-        return add(Long.toString(size)).add(Long.toHexString(crc));
+        return add(size).add(crc);
     }
 
     private String hex() {
+        CRC32 crc32 = new CRC32();
+        crc32.update(buffer, 0, length);
+        CRC32C crc32c = new CRC32C();
+        crc32c.update(buffer, 0, length);
         return Migration.hex8(crc32.getValue()) + Migration.hex8(crc32c.getValue());
     }
 }
