@@ -115,6 +115,37 @@ class PlainAppTest {
     }
 
     @Test
+    void aStartWithNothingChangedSinceTheLastCheckSaysSoAndAFileEditedSinceStillStopsTheJvm() throws SQLException {
+        Path jar = twoMigrations().build();
+        assertEquals(0, app(jar).agent("url=" + db.url()).run().exitCode());
+        // Nothing pending: the first such start checks every file and records them, the second takes the shortcut.
+        ChildJvm.Result checked = app(jar).agent("url=" + db.url()).run();
+        assertEquals(0, checked.exitCode(), checked::toString);
+        assertTrue(checked.stderr().contains("migrate main: nothing to do in"), checked::toString);
+        assertFalse(checked.stderr().contains("(files and history as last checked)"), checked::toString);
+
+        ChildJvm.Result r = app(jar).agent("url=" + db.url()).run();
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains(PlainApp.MARKER + " history=2 greetings=1"), r::toString);
+        assertTrue(r.stderr().lines().anyMatch(l -> l.contains("migrate main: nothing to do in")
+                && l.endsWith("(files and history as last checked)")), r::toString);
+
+        // The application rebuilt with an applied migration edited (same size): refused as without the shortcut.
+        Path edited = new AppJar(dir)
+                .migration("1_create_greeting.sql", "create table greeting (text text not null);")
+                .migration("2_greet.sql", "insert into greeting values ('hellO');").build();
+        ChildJvm.Result drift = app(edited).agent("url=" + db.url()).run();
+
+        assertEquals(1, drift.exitCode(), drift::toString);
+        assertFalse(drift.stdout().contains(PlainApp.MARKER), drift::toString);
+        assertTrue(drift.stderr().contains("preflight: start-up failed: migrate repo main"), drift::toString);
+        assertTrue(drift.stderr().contains("db/migrations/2_greet.sql) changed after it was applied"),
+                drift::toString);
+        assertEquals(List.of("hello"), db.queryColumn("select text from greeting"));
+    }
+
+    @Test
     void anUnreachableDatabaseIsRetriedThenEndsWithExitCode3() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
