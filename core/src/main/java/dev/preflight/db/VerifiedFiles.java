@@ -102,10 +102,7 @@ public final class VerifiedFiles {
      * a record never vouches for rows the check did not see. Run in auto-commit mode.
      */
     public void record(Connection c, String files, String historyDigest) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("create table if not exists " + table + " (files text primary key, history text not null,"
-                    + " verified_at timestamptz not null default now())");
-        }
+        createIfMissing(c);
         try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (files, history) select ?, ? where ("
                 + this.historyDigest + ") = ? on conflict (files) do update set history = excluded.history,"
                 + " verified_at = now()")) {
@@ -117,6 +114,26 @@ public final class VerifiedFiles {
         try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where history <> (" + this.historyDigest
                 + ")")) {
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Looks before creating: PostgreSQL checks the CREATE privilege even for {@code create table if not exists} on a
+     * table that exists, so a user without it could never use a table its DBA created for it.
+     */
+    private void createIfMissing(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select to_regclass(?) is null")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("create table if not exists " + table + " (files text primary key, history text not null,"
+                    + " verified_at timestamptz not null default now())");
         }
     }
 

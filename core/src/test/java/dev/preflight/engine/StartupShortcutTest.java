@@ -332,6 +332,13 @@ class StartupShortcutTest {
             assertFalse(start.shortcut(), start.log());
             assertEquals(1, verifiedRows().size());
             assertEquals(List.of("schema:1:true", "schema:2:true"), fx.history());
+
+            // A DBA grants the user the table it created: the user records and takes the shortcut, still without
+            // CREATE on the schema.
+            db.execute("delete from " + VERIFIED, "grant select, insert, update, delete on " + VERIFIED + " to " + role);
+            assertFalse(start(asRole).shortcut());
+            assertEquals(1, verifiedRows().size());
+            assertTrue(start(asRole).shortcut());
         } finally {
             db.execute("drop owned by " + role);
             try (Connection c = DriverManager.getConnection(TestDatabase.SERVER_URL);
