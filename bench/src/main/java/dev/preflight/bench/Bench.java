@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  *       {@code select max(version)}. Preflight: {@code -javaagent} with an empty main, whose class path holds
  *       only its own classes (the agent jar comes with {@code -javaagent}), as a user runs it. Twice: with the
  *       migrations in a folder ({@code no-op, folder}), and packed in the application's jar started with
- *       {@code java -jar} ({@code no-op, jar}; the floor's jar holds them too).</li>
+ *       {@code java -jar} ({@code no-op, jar}; the floor's jar holds them too). Then the same JVM with a stand-in
+ *       agent ({@link LowerBoundAgent}) that only connects and selects ({@code agent: bare}), or reads Preflight's
+ *       configuration first ({@code agent: config}): what any agent pays before doing anything of its own.</li>
  *   <li>status: floor = read the history ordered and list the folder; Preflight = {@code status()}, as the first
  *       call of a new instance ({@code status, first}: connects, reads every file) and as a repeated call on one
  *       instance ({@code status, again}: JConsole refreshing the Migrations attribute).</li>
@@ -100,6 +102,17 @@ public final class Bench {
                                 () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
                                         + ",locations=classpath:db/migrations,data-locations=" + dir.resolve("none"),
                                         "-jar", appJar.toString())));
+                        // What any agent pays before doing anything of Preflight's own: the same JVM with a
+                        // -javaagent that only connects and selects (and, second, reads the configuration first).
+                        Path lowerBound = agentJar(jars.resolve("lower-bound-agent.jar"));
+                        compare(n, "agent: bare", runs, () -> process(List.of("-jar", floorJar.toString(),
+                                        url(floorDb))),
+                                () -> process(List.of("-javaagent:" + lowerBound + "=bare:" + url(preflightDb),
+                                        "-jar", appJar.toString())));
+                        compare(n, "agent: config", runs, () -> process(List.of("-jar", floorJar.toString(),
+                                        url(floorDb))),
+                                () -> process(List.of("-javaagent:" + lowerBound + "=config:url=" + url(preflightDb)
+                                        + ",locations=classpath:db/migrations", "-jar", appJar.toString())));
                     }
                     if (status) {
                         // First call: a new Preflight (connects, reads every file). Repeated: the same instance asked
@@ -282,6 +295,27 @@ public final class Bench {
                 Files.copy(file, out);
                 out.closeEntry();
             }
+        }
+        return jar;
+    }
+
+    /** {@link LowerBoundAgent} as an agent jar, with the bench's own class path (core, pgjdbc) in its manifest. */
+    private static Path agentJar(Path jar) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", LowerBoundAgent.class.getName());
+        StringBuilder classPath = new StringBuilder();
+        for (String entry : classPath().split(java.io.File.pathSeparator)) {
+            classPath.append(classPath.length() == 0 ? "" : " ").append(Path.of(entry).toUri());
+        }
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            String classFile = LowerBoundAgent.class.getName().replace('.', '/') + ".class";
+            out.putNextEntry(new JarEntry(classFile));
+            try (var in = LowerBoundAgent.class.getClassLoader().getResourceAsStream(classFile)) {
+                in.transferTo(out);
+            }
+            out.closeEntry();
         }
         return jar;
     }
