@@ -74,13 +74,18 @@ class JolokiaTest {
     }
 
     @Test
-    void readOnlyRefusesExec() throws Exception {
+    void readOnlyRunsWhatChangesNothingAndRefusesTheRest() throws Exception {
         ChildJvm.Running app = start(",jolokia.read-only=true");
         try {
             assertTrue(get("/read/dev.preflight:type=Repository,name=main/PendingCount", null).contains("\"value\":2"));
+            String status = post("{\"type\":\"exec\",\"mbean\":\"dev.preflight:type=Repository,name=main\","
+                    + "\"operation\":\"status\"}", null);
+            assertTrue(status.contains("\"status\":200") && status.contains("pet"), status);
             String exec = post("{\"type\":\"exec\",\"mbean\":\"dev.preflight:type=Repository,name=main\","
                     + "\"operation\":\"migrateStep\",\"arguments\":[1]}", null);
             assertTrue(exec.contains("\"status\":403"), exec);
+            assertTrue(get("/read/dev.preflight:type=Repository,name=main/PendingCount", null).contains("\"value\":2"),
+                    "nothing was migrated");
         } finally {
             app.closeStdin();
         }

@@ -18,6 +18,7 @@ public interface JobsMXBean {
     @Description("The recent jobs, oldest first")
     JobInfo[] getJobs();
 
+    @ReadOnly
     @Description("One job by id, or null when unknown")
     JobInfo job(String id);
 }

@@ -26,15 +26,19 @@ public interface RepositoryMXBean {
     @Description("The status table (TabularData): key = position, value = status, id, name, kind, appliedAt, checksumMismatch")
     SortedMap<Integer, MigrationInfo> getMigrations();
 
+    @ReadOnly
     @Description("The status table as text")
     String status();
 
+    @ReadOnly
     @Description("The status as JSON (repo, currentVersion, pending, pendingData, migrations), as the CLI's status --json")
     String statusJson();
 
+    @ReadOnly
     @Description("Compares files and database; returns 'valid' or the problems, one a line")
     String validate();
 
+    @ReadOnly
     @Description("The safety lint of every SQL migration: one block per hazard, or 'lint <repo>: ok'")
     String lint();
 

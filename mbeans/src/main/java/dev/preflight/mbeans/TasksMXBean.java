@@ -14,6 +14,7 @@ public interface TasksMXBean {
     @Description("Every task with its description and parameters")
     TaskInfo[] getTasks();
 
+    @ReadOnly
     @Description("A task's description and the usage of each parameter")
     String describe(String name);
 

@@ -35,6 +35,11 @@ final class DescribedEmitterMBean<T> extends StandardEmitterMBean {
     }
 
     @Override
+    protected int getImpact(MBeanOperationInfo info) {
+        return introspection.impact(info);
+    }
+
+    @Override
     protected String getParameterName(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
         return introspection.parameterName(op, sequence, super.getParameterName(op, param, sequence));
     }

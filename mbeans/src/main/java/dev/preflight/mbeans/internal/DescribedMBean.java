@@ -34,6 +34,11 @@ final class DescribedMBean<T> extends StandardMBean {
     }
 
     @Override
+    protected int getImpact(MBeanOperationInfo info) {
+        return introspection.impact(info);
+    }
+
+    @Override
     protected String getParameterName(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
         return introspection.parameterName(op, sequence, super.getParameterName(op, param, sequence));
     }

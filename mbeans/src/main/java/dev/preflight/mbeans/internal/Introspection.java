@@ -1,15 +1,16 @@
 package dev.preflight.mbeans.internal;
 
 import dev.preflight.mbeans.Description;
+import dev.preflight.mbeans.ReadOnly;
 
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanOperationInfo;
 import java.lang.reflect.Method;
 
 /**
- * Descriptions and parameter names for JConsole, read from the MXBean interface: {@link Description} and the
- * parameter names the compiler keeps ({@code -parameters}), which plain MXBean introspection ignores (it shows
- * {@code p0}).
+ * Descriptions, impacts and parameter names for JConsole, read from the MXBean interface: {@link Description},
+ * {@link ReadOnly} and the parameter names the compiler keeps ({@code -parameters}), which plain MXBean
+ * introspection ignores (it shows {@code p0}).
  */
 final class Introspection {
 
@@ -29,6 +30,12 @@ final class Introspection {
 
     String describe(MBeanOperationInfo info, String fallback) {
         return described(method(info.getName(), info.getSignature().length), fallback);
+    }
+
+    /** {@code INFO} for an operation marked {@link ReadOnly}, else {@code ACTION}. */
+    int impact(MBeanOperationInfo info) {
+        Method m = method(info.getName(), info.getSignature().length);
+        return m != null && m.isAnnotationPresent(ReadOnly.class) ? MBeanOperationInfo.INFO : MBeanOperationInfo.ACTION;
     }
 
     String parameterName(MBeanOperationInfo info, int sequence, String fallback) {

@@ -1,14 +1,34 @@
 package dev.preflight.mbeans.jolokia;
 
+import dev.preflight.PreflightConfig;
+import dev.preflight.mbeans.PreflightMBeans;
+import dev.preflight.testing.TestDatabase;
 import org.jolokia.server.core.util.RequestType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreflightRestrictorTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+    @TempDir
+    Path tmp;
 
     private final PreflightRestrictor restrictor = new PreflightRestrictor();
     private final PreflightRestrictor readOnly = new PreflightRestrictor.ReadOnly();
@@ -37,12 +57,45 @@ class PreflightRestrictorTest {
     }
 
     @Test
-    void readOnlyRefusesWritesAndOperationsEvenOnPreflightBeans() throws Exception {
-        ObjectName repo = new ObjectName("dev.preflight:type=Repository,name=main");
-        assertTrue(readOnly.isAttributeReadAllowed(repo, "PendingCount"));
-        assertFalse(readOnly.isOperationAllowed(repo, "migrate"));
-        assertFalse(readOnly.isTypeAllowed(RequestType.EXEC));
-        assertFalse(readOnly.isTypeAllowed(RequestType.WRITE));
-        assertTrue(readOnly.isTypeAllowed(RequestType.READ));
+    @ResourceLock("dev.preflight MBeans")
+    void readOnlyAllowsOnlyTheOperationsThatChangeNothing() throws Exception {
+        PreflightConfig config = PreflightConfig.fromProperties(Map.of("url", db.url(),
+                "locations", Files.createDirectories(tmp.resolve("none")).toString()));
+        try (PreflightMBeans.Handle beans = PreflightMBeans.register(config, getClass().getClassLoader())) {
+            ObjectName repo = new ObjectName("dev.preflight:type=Repository,name=main");
+            ObjectName tasks = new ObjectName("dev.preflight:type=Tasks");
+            ObjectName jobs = new ObjectName("dev.preflight:type=Jobs");
+            assertTrue(readOnly.isAttributeReadAllowed(repo, "PendingCount"));
+            assertFalse(readOnly.isAttributeWriteAllowed(repo, "PendingCount"));
+            assertFalse(readOnly.isTypeAllowed(RequestType.WRITE));
+            assertTrue(readOnly.isTypeAllowed(RequestType.READ));
+            assertTrue(readOnly.isTypeAllowed(RequestType.EXEC), "exec is decided per operation");
+            for (String op : List.of("status", "statusJson", "validate", "lint")) {
+                assertTrue(readOnly.isOperationAllowed(repo, op), op);
+            }
+            assertTrue(readOnly.isOperationAllowed(tasks, "describe(java.lang.String)"));
+            assertTrue(readOnly.isOperationAllowed(jobs, "job"));
+            for (String op : List.of("migrate", "migrateStep", "migrateStep(int)", "migrateTo", "migrateData",
+                    "migrateDataStep", "rollbackTo", "rollbackStep", "rollbackDataStep", "no-such-op")) {
+                assertFalse(readOnly.isOperationAllowed(repo, op), op);
+            }
+            assertFalse(readOnly.isOperationAllowed(tasks, "run"));
+            assertFalse(readOnly.isOperationAllowed(tasks, "runInRepo"));
+            assertFalse(readOnly.isOperationAllowed(new ObjectName("java.lang:type=Memory"), "gc"));
+            assertFalse(readOnly.isOperationAllowed(new ObjectName("dev.preflight:type=Repository,name=gone"),
+                    "status"), "a bean that is not there");
+            assertTrue(restrictor.isOperationAllowed(repo, "rollbackStep"), "without read-only, everything of ours");
+
+            // JConsole shows the same split: INFO for what only reads, ACTION for the rest.
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            for (ObjectName bean : List.of(repo, tasks, jobs)) {
+                for (MBeanOperationInfo op : server.getMBeanInfo(bean).getOperations()) {
+                    boolean reads = Set.of("status", "statusJson", "validate", "lint", "describe", "job")
+                            .contains(op.getName());
+                    assertEquals(reads ? MBeanOperationInfo.INFO : MBeanOperationInfo.ACTION, op.getImpact(),
+                            bean + " " + op.getName());
+                }
+            }
+        }
     }
 }
