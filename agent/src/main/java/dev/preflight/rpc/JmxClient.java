@@ -71,6 +71,16 @@ final class JmxClient implements RpcClient {
         }
     }
 
+    @Override
+    public List<String> names(String pattern) {
+        try {
+            return connection.queryNames(name(pattern), null).stream().map(ObjectName::getCanonicalName).sorted()
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            throw translate(pattern, "queryNames", e);
+        }
+    }
+
     /** Whether {@code mbean} is registered on the target. */
     boolean isRegistered(String mbean) {
         try {

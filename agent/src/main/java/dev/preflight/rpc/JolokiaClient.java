@@ -55,6 +55,15 @@ final class JolokiaClient implements RpcClient {
         return send(request, operation);
     }
 
+    @Override
+    public List<String> names(String pattern) {
+        JSONObject request = new JSONObject();
+        request.put("type", "search");
+        request.put("mbean", pattern);
+        Object found = send(request, "search");
+        return found instanceof List<?> list ? list.stream().map(String::valueOf).sorted().toList() : List.of();
+    }
+
     private Object send(JSONObject request, String member) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")

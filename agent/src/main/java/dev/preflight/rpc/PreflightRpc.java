@@ -7,11 +7,14 @@ import dev.preflight.agent.AgentLogging;
 import dev.preflight.cli.CliArguments;
 import dev.preflight.cli.PreflightCli;
 
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code bin/preflight rpc <target> <op> [args]}: runs one of the MBeans' operations in a running JVM and waits for
@@ -37,6 +40,7 @@ public final class PreflightRpc {
             "validate", "lint", "jobs", "tasks", "task", "help");
 
     private static final String TASKS = "dev.preflight:type=Tasks";
+    private static final String REPOSITORIES = "dev.preflight:type=Repository,*";
     private static final long POLL_MILLIS = 200;
 
     private PreflightRpc() {
@@ -97,6 +101,14 @@ public final class PreflightRpc {
         }
     }
 
+    private static String repoOf(String beanName) {
+        try {
+            return new ObjectName(beanName).getKeyProperty("name");
+        } catch (MalformedObjectNameException e) {
+            throw RpcException.rejected("the target lists a bean with a name that does not parse: " + beanName);
+        }
+    }
+
     /** One operation against one client: the MBeans' verbs, written once for JMX and Jolokia. */
     private static final class Operation {
 
@@ -104,18 +116,47 @@ public final class PreflightRpc {
         private final CliArguments a;
         private final PrintStream out;
         private final PrintStream err;
-        private final String repo;
 
         Operation(RpcClient client, CliArguments a, PrintStream out, PrintStream err) {
             this.client = client;
             this.a = a;
             this.out = out;
             this.err = err;
-            this.repo = a.value("repo").orElse("main");
+        }
+
+        /**
+         * {@code --repo}, else {@code main}, else the target's only repository; with several and none of them
+         * {@code main}, the user must choose (as the CLI asks for {@code --repo} where one repo must be picked).
+         */
+        private String repo() {
+            Optional<String> given = a.value("repo");
+            if (given.isPresent()) {
+                return given.get();
+            }
+            List<String> repos = client.names(REPOSITORIES).stream().map(PreflightRpc::repoOf).sorted().toList();
+            if (repos.isEmpty() || repos.contains("main")) {
+                // None at all: the call on main then says that the agent is not loaded there.
+                return "main";
+            }
+            if (repos.size() == 1) {
+                return repos.get(0);
+            }
+            throw RpcException.rejected("the target has several repos (" + String.join(", ", repos)
+                    + "): pass --repo NAME");
         }
 
         int run() {
-            String bean = "dev.preflight:type=Repository,name=" + repo;
+            switch (a.command()) {
+                case "jobs", "tasks", "task" -> {
+                    return runWithoutRepo();
+                }
+                default -> {
+                    return runOnRepo("dev.preflight:type=Repository,name=" + repo());
+                }
+            }
+        }
+
+        private int runOnRepo(String bean) {
             switch (a.command()) {
                 case "status" -> {
                     print(client.invoke(bean, a.flag("json") ? "statusJson" : "status"));
@@ -159,6 +200,12 @@ public final class PreflightRpc {
                     }
                     return await(client.invoke(bean, "rollbackDataStep", Integer.toString(t.steps())));
                 }
+                default -> throw RpcException.rejected("unknown operation " + a.command());
+            }
+        }
+
+        private int runWithoutRepo() {
+            switch (a.command()) {
                 case "jobs" -> {
                     Object jobs = client.read(Targets.JOBS, "Jobs");
                     if (jobs instanceof List<?> list && !list.isEmpty()) {
@@ -190,7 +237,7 @@ public final class PreflightRpc {
                     // The MBean's text form: pairs joined by commas (a comma not followed by name= stays in the value).
                     String pairs = String.join(",", words.subList(1, words.size()));
                     return await(a.value("repo").isPresent()
-                            ? client.invoke(TASKS, "runInRepo", repo, name, pairs)
+                            ? client.invoke(TASKS, "runInRepo", a.value("repo").get(), name, pairs)
                             : client.invoke(TASKS, "run", name, pairs));
                 }
                 default -> throw RpcException.rejected("unknown operation " + a.command());
@@ -275,7 +322,7 @@ public final class PreflightRpc {
                   tasks                          the tasks with their parameters
                   task <name> [k=v ...]          run a task
 
-                Options: --repo NAME (default main), --user NAME (JMX/Jolokia), --<key>=VALUE (pid targets only)
+                Options: --repo NAME (default main, or the target's only repo), --user NAME (JMX/Jolokia), --<key>=VALUE (pid targets only)
 
                 Exit codes: 0 ok, 1 the job (or validate/lint) failed, 2 bad usage or the target rejected the
                             operation (e.g. wrong task arguments), 3 the target cannot be reached or refused

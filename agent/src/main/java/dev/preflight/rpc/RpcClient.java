@@ -3,7 +3,7 @@ package dev.preflight.rpc;
 import java.util.List;
 
 /**
- * What an rpc operation needs of a running JVM: read an attribute, invoke an operation. Written once for both
+ * What an rpc operation needs of a running JVM: read an attribute, invoke an operation, find beans by pattern. Written once for both
  * transports, {@link JmxClient} (a pid through the attach API, or a JMX service URL) and {@link JolokiaClient}
  * (HTTP). Values come back as plain Java: {@code String}, {@code Number}, {@code Boolean}, {@code null}, a
  * {@code Map<String, Object>} for a composite (e.g. a job) and a {@code List<Object>} for an array.
@@ -24,6 +24,9 @@ interface RpcClient extends AutoCloseable {
 
     /** Invokes {@code operation} of {@code mbean}; each argument in its text form, converted to the parameter type. */
     Object invoke(String mbean, String operation, List<String> arguments);
+
+    /** The names of the target's MBeans that match {@code pattern}, e.g. {@code dev.preflight:type=Repository,*}. */
+    List<String> names(String pattern);
 
     default Object invoke(String mbean, String operation, String... arguments) {
         return invoke(mbean, operation, List.of(arguments));

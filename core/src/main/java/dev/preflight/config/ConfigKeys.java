@@ -1,6 +1,7 @@
 package dev.preflight.config;
 
 import dev.preflight.config.ConfigKey.Scope;
+import dev.preflight.source.Locations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,12 +35,12 @@ public final class ConfigKeys {
             "Database user; overrides one inside a postgres:// url of the same or a lower source", Values.text());
     public static final ConfigKey PASSWORD = secret(Scope.REPO, "password",
             "Database password; never logged or shown");
-    public static final ConfigKey LOCATIONS = add(new ConfigKey("locations", Scope.REPO, "db/migrations",
-            "db/%s/migrations", "Comma-separated migration locations: filesystem:<path>, classpath:<path> or"
+    public static final ConfigKey LOCATIONS = add(new ConfigKey("locations", Scope.REPO, Locations.DEFAULT_SCHEMA,
+            Locations.REPO_SCHEMA, "Comma-separated migration locations: filesystem:<path>, classpath:<path> or"
             + " a path (filesystem if present, else classpath); repos after the first default to"
             + " db/<repo>/migrations", false, true, Values.list()));
     public static final ConfigKey DATA_LOCATIONS = add(new ConfigKey("data-locations", Scope.REPO,
-            "db/data-migrations", "db/%s/data-migrations", "Comma-separated locations of data migrations,"
+            Locations.DEFAULT_DATA, Locations.REPO_DATA, "Comma-separated locations of data migrations,"
             + " run only on request; repos after the first default to db/<repo>/data-migrations",
             false, true, Values.list()));
     public static final ConfigKey SCHEMA = repo("schema", "public",

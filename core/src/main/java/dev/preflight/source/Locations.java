@@ -2,6 +2,8 @@ package dev.preflight.source;
 
 import dev.preflight.Kind;
 
+import java.util.regex.Pattern;
+
 /**
  * The default migration locations and how a location string is written.
  *
@@ -9,10 +11,12 @@ import dev.preflight.Kind;
  * MigrationFinder.find(List.of(Locations.defaultFor(Kind.SCHEMA)), Kind.SCHEMA, "main", loader, false);
  * }</pre>
  *
- * <p>A location is {@code filesystem:<path>}, {@code classpath:<path>} or a bare path (= filesystem). The two
- * defaults are special: {@value #DEFAULT_SCHEMA} and {@value #DEFAULT_DATA} mean the folder on the filesystem if
- * it exists, else the folder on the classpath, else no migrations at all (not an error), so an application works
- * both from its source tree and from its packaged jar. Any other location that does not exist is an error.
+ * <p>A location is {@code filesystem:<path>}, {@code classpath:<path>} or a bare path (= filesystem). The
+ * defaults are special: {@value #DEFAULT_SCHEMA} and {@value #DEFAULT_DATA}, and for the repos after the first
+ * {@code db/<repo>/migrations} and {@code db/<repo>/data-migrations}, mean the folder on the filesystem if it
+ * exists, else the folder on the classpath, else no migrations at all (not an error), so an application works
+ * both from its source tree and from its packaged jar, and a repo needs no data-migration folder. Any other
+ * location that does not exist is an error.
  */
 public final class Locations {
 
@@ -21,6 +25,15 @@ public final class Locations {
 
     /** Where data migrations are looked for when nothing is configured. */
     public static final String DEFAULT_DATA = "db/data-migrations";
+
+    /** Where a repo after the first looks for schema migrations when nothing is configured ({@code %s}: its name). */
+    public static final String REPO_SCHEMA = "db/%s/migrations";
+
+    /** Where a repo after the first looks for data migrations when nothing is configured. */
+    public static final String REPO_DATA = "db/%s/data-migrations";
+
+    /** {@link #REPO_SCHEMA} and {@link #REPO_DATA} for any repo name (one folder, no slash). */
+    private static final Pattern REPO_DEFAULT = Pattern.compile("db/[^/]+/(data-)?migrations");
 
     /** Prefix of a location read from the file system (relative paths resolve against the working directory). */
     public static final String FILESYSTEM_PREFIX = "filesystem:";
@@ -40,9 +53,9 @@ public final class Locations {
         };
     }
 
-    /** True for the two default location strings, which may be missing without an error. */
+    /** True for the default location strings, which may be missing without an error. */
     public static boolean isDefault(String location) {
         String text = location.strip();
-        return text.equals(DEFAULT_SCHEMA) || text.equals(DEFAULT_DATA);
+        return text.equals(DEFAULT_SCHEMA) || text.equals(DEFAULT_DATA) || REPO_DEFAULT.matcher(text).matches();
     }
 }

@@ -109,6 +109,10 @@ class MigrationFinderTest {
         MigrationFolder folder = new MigrationFolder(tmp).loader(new URLClassLoader(new URL[0], null));
         assertEquals(List.of(), folder.find(Locations.DEFAULT_SCHEMA));
         assertEquals(List.of(), folder.find(Kind.DATA, false, Locations.DEFAULT_DATA));
+        // The defaults of the repos after the first, e.g. repos=app,audit: audit needs no data-migration folder.
+        assertEquals(List.of(), folder.find(String.format(Locations.REPO_SCHEMA, "audit")));
+        assertEquals(List.of(), folder.find(Kind.DATA, false, String.format(Locations.REPO_DATA, "audit")));
+        assertTrue(folder.error("db/audit/more/migrations").contains("does not exist"), "not a default");
     }
 
     @Test
