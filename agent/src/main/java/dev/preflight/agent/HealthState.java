@@ -120,8 +120,8 @@ final class HealthState implements MigrationListener {
         error = message;
     }
 
-    /** What the health endpoints answer now. */
-    record Report(boolean ready, String json) {
+    /** What the health endpoints (and the Health MBean) answer now; {@code state} is the JSON's {@code "state"}. */
+    record Report(boolean ready, String state, String json) {
     }
 
     /** The state now: whether {@code /ready} answers 200 (migrated or off, and the ready policy holds), as JSON. */
@@ -149,7 +149,7 @@ final class HealthState implements MigrationListener {
             if (error != null) {
                 json.append(",\"error\":").append(StatusFormat.quote(error));
             }
-            return new Report(finished && portOpen, json.append('}').toString());
+            return new Report(finished && portOpen, state, json.append('}').toString());
         }
     }
 

@@ -43,11 +43,12 @@ public final class PreflightAgent {
                 step = "start the health endpoints";
                 HealthServer.start(config.healthPort().getAsInt(), health);
             }
+            Rpc.registerHealthEarlyIfWatched(health);
             if (StartupRun.isOff(config)) {
                 // Nothing to run before main: no hook, and the health endpoints (if any) answer "off" from now on.
                 StartupRun.off(health);
                 // No hook, so no application class loader: classpath locations are looked up on the class path.
-                Rpc.startInBackground(config, ClassLoader.getSystemClassLoader());
+                Rpc.startInBackground(config, ClassLoader.getSystemClassLoader(), health);
                 return;
             }
             step = "find the application's entry point";

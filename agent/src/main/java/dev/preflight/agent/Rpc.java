@@ -17,6 +17,7 @@ final class Rpc {
 
     // Guarded by Rpc.class; kept so the beans (and their pools) live as long as the JVM.
     private static PreflightMBeans.Handle beans;
+    private static PreflightMBeans.Handle healthBean;
 
     private Rpc() {
     }
@@ -26,11 +27,40 @@ final class Rpc {
      * registering the beans and starting Jolokia load a few hundred classes (about 0.2 s in a fresh JVM). The log
      * says when they are there ({@code MBeans registered: ...}, {@code Jolokia on http://...}).
      */
-    static void startInBackground(PreflightConfig config, ClassLoader loader) {
-        Thread thread = new Thread(() -> start(config, loader), "preflight-rpc");
+    static void startInBackground(PreflightConfig config, ClassLoader loader, HealthState health) {
+        Thread thread = new Thread(() -> {
+            registerHealth(health);
+            start(config, loader);
+        }, "preflight-rpc");
         thread.setDaemon(true);
         thread.setContextClassLoader(loader);
         thread.start();
+    }
+
+    /**
+     * Registers {@code dev.preflight:type=Health} at once, on a daemon thread, when the command line configures a JMX
+     * connector ({@code com.sun.management.jmxremote.port}): then someone may be watching a long start-up from
+     * JConsole. Otherwise it comes with the other beans ({@link #startInBackground}), so that a start-up nobody can
+     * watch does not pay for the MBean server first.
+     */
+    static void registerHealthEarlyIfWatched(HealthState health) {
+        if (System.getProperty("com.sun.management.jmxremote.port") == null) {
+            return;
+        }
+        Thread thread = new Thread(() -> registerHealth(health), "preflight-health-bean");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static synchronized void registerHealth(HealthState health) {
+        if (healthBean != null) {
+            return;
+        }
+        try {
+            healthBean = PreflightMBeans.registerHealth(new HealthBean(health));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Health MBean not registered: {}", StartupFailure.message(e));
+        }
     }
 
     /** Registers the MBeans with {@code loader} (the application's) unless this JVM already has them. */
@@ -41,8 +71,8 @@ final class Rpc {
         }
         try {
             beans = PreflightMBeans.register(config, loader);
-            LOG.info("MBeans registered: dev.preflight:type=Repository,name={} and dev.preflight:type=Jobs",
-                    String.join("|", config.repoNames()));
+            LOG.info("MBeans registered: dev.preflight:type=Repository,name={}, Jobs, Tasks{}",
+                    String.join("|", config.repoNames()), healthBean != null ? ", Health" : "");
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("MBeans not registered: {}", StartupFailure.message(e));
             return;

@@ -94,7 +94,7 @@ public final class StartupHook {
         }
         // Also after a failure the application was let start with (on-failure=continue): the beans are how an
         // operator looks at and fixes it. Off the application's thread: main need not wait for them.
-        Rpc.startInBackground(config, loader);
+        Rpc.startInBackground(config, loader, plan.health());
     }
 
     /** The hook could not be installed on its class (e.g. the method does not exist). */

@@ -17,7 +17,7 @@ class HealthStateTest {
     @Test
     void followsTheMigrationsAndIsReadyOnlyWhenMigrated() {
         HealthState health = new HealthState(OptionalInt.empty());
-        assertEquals(new HealthState.Report(false, "{\"state\":\"starting\",\"done\":0,\"total\":0}"), health.report());
+        assertEquals(new HealthState.Report(false, "starting", "{\"state\":\"starting\",\"done\":0,\"total\":0}"), health.report());
 
         health.repoStarted("main");
         health.waitingForDatabase("main", 1, "refused");
@@ -30,7 +30,7 @@ class HealthStateTest {
         health.migrationFinished("main", "migrate", 1, 5, "1", "create_users", 12);
         health.migrationFinished("main", "migrate", 2, 5, "2", "x", 12);
         health.migrationStarted("main", "migrate", 3, 5, "3", "add_index");
-        assertEquals(new HealthState.Report(false,
+        assertEquals(new HealthState.Report(false, "migrating",
                 "{\"state\":\"migrating\",\"done\":2,\"total\":5,\"repo\":\"main\",\"current\":\"3 add_index\"}"),
                 health.report());
 
@@ -61,7 +61,7 @@ class HealthStateTest {
     void offIsReadyAtOnce() {
         HealthState health = new HealthState(OptionalInt.empty());
         health.off();
-        assertEquals(new HealthState.Report(true, "{\"state\":\"off\",\"done\":0,\"total\":0}"), health.report());
+        assertEquals(new HealthState.Report(true, "off", "{\"state\":\"off\",\"done\":0,\"total\":0}"), health.report());
     }
 
     @Test

@@ -16,11 +16,13 @@ import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,18 +106,72 @@ class MBeansJmxTest {
         assertEquals(0, app.await().exitCode());
     }
 
+    @Test
+    void healthIsThereWhileStartUpMigratesAndReadyAfter() throws Exception {
+        int port = ChildProcess.freePort();
+        MigrationFiles files = new MigrationFiles(dir.resolve("migrations"));
+        files.dbmate("1", "person", "create table person (name text);", "drop table person;");
+        files.dbmate("2", "slow", "select pg_sleep(4);", null);
+        ChildJvm.Running app = jmxApp(new AppJar(dir).build(), port)
+                .agent("url=" + db.url() + ",locations=" + files.dir()).start();
+        ObjectName health = name("dev.preflight:type=Health");
+        try (JMXConnector jmx = connectWhenUp(port)) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            String state = null;
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"migrating".equals(state) && System.nanoTime() < deadline) {
+                state = server.isRegistered(health) ? (String) server.getAttribute(health, "State") : null;
+                Thread.sleep(20);
+            }
+            assertEquals("migrating", state, "Health is registered before main, while the slow migration runs");
+            assertEquals(false, server.getAttribute(health, "Ready"));
+            assertTrue(((String) server.getAttribute(health, "Report")).contains("\"current\":\"2 slow\""));
+            assertFalse(app.stdout().contains(PlainApp.MARKER), "main waits for the migrations");
+
+            app.awaitStdout(PlainApp.MARKER);
+            assertEquals(true, server.getAttribute(health, "Ready"));
+            assertEquals("ready", server.getAttribute(health, "State"));
+            assertTrue(((String) server.getAttribute(health, "Report"))
+                    .startsWith("{\"state\":\"ready\",\"done\":2,\"total\":2"));
+            // JConsole shows Health's attributes read-only; it has no operations.
+            assertEquals(0, server.getMBeanInfo(health).getOperations().length);
+        } finally {
+            app.closeStdin();
+        }
+        assertEquals(0, app.await().exitCode());
+    }
+
+    /** A remote JMX connector is up as soon as the JVM is, before the agent's premain: retry until it answers. */
+    private static JMXConnector connectWhenUp(int port) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return JMXConnectorFactory.connect(new JMXServiceURL(
+                        "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private ChildJvm jmxApp(Path jar, int jmxPort) {
+        return ChildJvm.jar(jar).systemProperty("app.url", db.url()).systemProperty("app.waitForStdin", "true")
+                .systemProperty("com.sun.management.jmxremote.port", Integer.toString(jmxPort))
+                .systemProperty("com.sun.management.jmxremote.authenticate", "false")
+                .systemProperty("com.sun.management.jmxremote.ssl", "false")
+                .systemProperty("com.sun.management.jmxremote.host", "127.0.0.1");
+    }
+
     private ChildJvm app(String moreAgentArguments, int jmxPort) {
         MigrationFiles files = new MigrationFiles(dir.resolve("migrations"));
         files.dbmate("1", "person", "create table person (name text);", "drop table person;");
         files.dbmate("2", "pet", "create table pet (name text);", "drop table pet;");
         MigrationFiles data = new MigrationFiles(dir.resolve("data"));
         data.dbmate("1", "seed", "insert into person values ('ada');", "delete from person;");
-        Path jar = new AppJar(dir).build();
-        return ChildJvm.jar(jar).systemProperty("app.url", db.url()).systemProperty("app.waitForStdin", "true")
-                .systemProperty("com.sun.management.jmxremote.port", Integer.toString(jmxPort))
-                .systemProperty("com.sun.management.jmxremote.authenticate", "false")
-                .systemProperty("com.sun.management.jmxremote.ssl", "false")
-                .systemProperty("com.sun.management.jmxremote.host", "127.0.0.1")
+        return jmxApp(new AppJar(dir).build(), jmxPort)
                 .agent("url=" + db.url() + ",locations=" + files.dir() + ",data-locations=" + data.dir()
                         + moreAgentArguments);
     }

@@ -8,7 +8,8 @@ import java.lang.management.ManagementFactory;
 /**
  * Registers Preflight's MBeans in the platform MBean server: one {@link RepositoryMXBean} per configured
  * repository ({@code dev.preflight:type=Repository,name=main}), the {@link TasksMXBean}
- * ({@code dev.preflight:type=Tasks}) and the {@link JobsMXBean} ({@code dev.preflight:type=Jobs}).
+ * ({@code dev.preflight:type=Tasks}) and the {@link JobsMXBean} ({@code dev.preflight:type=Jobs}); apart from
+ * them, the agent's {@link HealthMXBean} ({@code dev.preflight:type=Health}).
  *
  * <pre>{@code
  * try (PreflightMBeans.Handle beans = PreflightMBeans.register(PreflightConfig.load(), getClass().getClassLoader())) {
@@ -35,5 +36,14 @@ public final class PreflightMBeans {
     public static Handle register(PreflightConfig config, ClassLoader loader) {
         Registration registration = Registration.register(ManagementFactory.getPlatformMBeanServer(), config, loader);
         return registration::close;
+    }
+
+    /**
+     * Registers {@code health} as {@code dev.preflight:type=Health} (the agent does, with its start-up state).
+     *
+     * @throws IllegalStateException when a Health bean is already registered
+     */
+    public static Handle registerHealth(HealthMXBean health) {
+        return Registration.registerHealth(ManagementFactory.getPlatformMBeanServer(), health)::close;
     }
 }

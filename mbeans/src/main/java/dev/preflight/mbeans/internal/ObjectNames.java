@@ -9,6 +9,7 @@ final class ObjectNames {
 
     static final ObjectName JOBS = name("dev.preflight", "type", "Jobs");
     static final ObjectName TASKS = name("dev.preflight", "type", "Tasks");
+    static final ObjectName HEALTH = name("dev.preflight", "type", "Health");
 
     private ObjectNames() {
     }

@@ -2,6 +2,7 @@ package dev.preflight.mbeans.internal;
 
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
+import dev.preflight.mbeans.HealthMXBean;
 import dev.preflight.mbeans.JobsMXBean;
 import dev.preflight.mbeans.RepositoryMXBean;
 import dev.preflight.mbeans.TasksMXBean;
@@ -53,6 +54,14 @@ public final class Registration implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /** The agent's {@link HealthMXBean}, on its own: it may be registered before the others and outlives none. */
+    public static Registration registerHealth(MBeanServer server, HealthMXBean health) {
+        Registration r = new Registration(server);
+        r.add(ObjectNames.HEALTH, new DescribedMBean<>(health, HealthMXBean.class,
+                "Preflight start-up: what the /ready endpoint answers"));
+        return r;
     }
 
     private void add(ObjectName name, Object bean) {
