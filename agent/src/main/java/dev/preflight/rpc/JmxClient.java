@@ -74,8 +74,7 @@ final class JmxClient implements RpcClient {
     @Override
     public List<String> names(String pattern) {
         try {
-            return connection.queryNames(name(pattern), null).stream().map(ObjectName::getCanonicalName).sorted()
-                    .toList();
+            return connection.queryNames(name(pattern), null).stream().map(ObjectName::getCanonicalName).toList();
         } catch (IOException | RuntimeException e) {
             throw translate(pattern, "queryNames", e);
         }

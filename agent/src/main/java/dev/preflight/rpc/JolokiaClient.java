@@ -61,7 +61,7 @@ final class JolokiaClient implements RpcClient {
         request.put("type", "search");
         request.put("mbean", pattern);
         Object found = send(request, "search");
-        return found instanceof List<?> list ? list.stream().map(String::valueOf).sorted().toList() : List.of();
+        return found instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private Object send(JSONObject request, String member) {

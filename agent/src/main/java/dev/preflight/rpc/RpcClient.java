@@ -3,8 +3,8 @@ package dev.preflight.rpc;
 import java.util.List;
 
 /**
- * What an rpc operation needs of a running JVM: read an attribute, invoke an operation, find beans by pattern. Written once for both
- * transports, {@link JmxClient} (a pid through the attach API, or a JMX service URL) and {@link JolokiaClient}
+ * What an rpc operation needs of a running JVM: read an attribute, invoke an operation, find beans by pattern.
+ * Written once for both transports, {@link JmxClient} (a pid through the attach API, or a JMX service URL) and {@link JolokiaClient}
  * (HTTP). Values come back as plain Java: {@code String}, {@code Number}, {@code Boolean}, {@code null}, a
  * {@code Map<String, Object>} for a composite (e.g. a job) and a {@code List<Object>} for an array.
  *

@@ -76,6 +76,8 @@ public final class Bench {
         System.out.printf("|------:|---------------|-----------:|-------------:|-------:|%n");
         for (int n : sizes) {
             Path dir = Files.createTempDirectory("preflight-bench-" + n);
+            // Beside the migrations, not in them: the folder layout would list the jars as unmatched files.
+            Path jars = dir.resolveSibling(dir.getFileName() + "-jars");
             try {
                 generate(dir, n);
                 if (apply) {
@@ -94,23 +96,21 @@ public final class Bench {
                                         // What a user runs: the application's own classes and the shaded agent jar.
                                         "-cp", emptyAppClassPath(), EmptyApp.class.getName())));
                         // The migrations packed in the application's jar, started with java -jar, as most apps ship.
-                        Path jars = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-jars"));
+                        Files.createDirectories(jars);
                         Path floorJar = appJar(jars.resolve("floor.jar"), FloorApp.class, dir, pgjdbcJar());
                         Path appJar = appJar(jars.resolve("app.jar"), EmptyApp.class, dir, null);
-                        compare(n, "no-op, jar", runs, () -> process(List.of("-jar", floorJar.toString(),
-                                        url(floorDb))),
+                        Timed floorJarStart = () -> process(List.of("-jar", floorJar.toString(), url(floorDb)));
+                        compare(n, "no-op, jar", runs, floorJarStart,
                                 () -> process(List.of("-javaagent:" + agent + "=url=" + url(preflightDb)
                                         + ",locations=classpath:db/migrations,data-locations=" + dir.resolve("none"),
                                         "-jar", appJar.toString())));
                         // What any agent pays before doing anything of Preflight's own: the same JVM with a
                         // -javaagent that only connects and selects (and, second, reads the configuration first).
                         Path lowerBound = agentJar(jars.resolve("lower-bound-agent.jar"));
-                        compare(n, "agent: bare", runs, () -> process(List.of("-jar", floorJar.toString(),
-                                        url(floorDb))),
+                        compare(n, "agent: bare", runs, floorJarStart,
                                 () -> process(List.of("-javaagent:" + lowerBound + "=bare:" + url(preflightDb),
                                         "-jar", appJar.toString())));
-                        compare(n, "agent: config", runs, () -> process(List.of("-jar", floorJar.toString(),
-                                        url(floorDb))),
+                        compare(n, "agent: config", runs, floorJarStart,
                                 () -> process(List.of("-javaagent:" + lowerBound + "=config:url=" + url(preflightDb)
                                         + ",locations=classpath:db/migrations", "-jar", appJar.toString())));
                     }
@@ -128,7 +128,7 @@ public final class Bench {
                 }
             } finally {
                 delete(dir);
-                delete(dir.resolveSibling(dir.getFileName() + "-jars"));
+                delete(jars);
             }
         }
     }
@@ -273,23 +273,18 @@ public final class Bench {
      * migrations of {@code dir} under {@code db/migrations/}.
      */
     private static Path appJar(Path jar, Class<?> main, Path dir, Path classPath) throws Exception {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        Manifest manifest = manifest();
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
         if (classPath != null) {
             manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toUri().toString());
         }
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            String classFile = main.getName().replace('.', '/') + ".class";
+            String classFile = classFile(main);
             for (String folder : List.of("db/", "db/migrations/", classFile.substring(0, classFile.lastIndexOf('/') + 1))) {
                 out.putNextEntry(new JarEntry(folder));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry(classFile));
-            try (var in = main.getClassLoader().getResourceAsStream(classFile)) {
-                in.transferTo(out);
-            }
-            out.closeEntry();
+            putClass(out, main);
             for (Path file : files(dir)) {
                 out.putNextEntry(new JarEntry("db/migrations/" + file.getFileName()));
                 Files.copy(file, out);
@@ -301,8 +296,7 @@ public final class Bench {
 
     /** {@link LowerBoundAgent} as an agent jar, with the bench's own class path (core, pgjdbc) in its manifest. */
     private static Path agentJar(Path jar) throws Exception {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        Manifest manifest = manifest();
         manifest.getMainAttributes().putValue("Premain-Class", LowerBoundAgent.class.getName());
         StringBuilder classPath = new StringBuilder();
         for (String entry : classPath().split(java.io.File.pathSeparator)) {
@@ -310,14 +304,28 @@ public final class Bench {
         }
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            String classFile = LowerBoundAgent.class.getName().replace('.', '/') + ".class";
-            out.putNextEntry(new JarEntry(classFile));
-            try (var in = LowerBoundAgent.class.getClassLoader().getResourceAsStream(classFile)) {
-                in.transferTo(out);
-            }
-            out.closeEntry();
+            putClass(out, LowerBoundAgent.class);
         }
         return jar;
+    }
+
+    private static Manifest manifest() {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        return manifest;
+    }
+
+    private static String classFile(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    /** Copies {@code type}'s class file into the jar. */
+    private static void putClass(JarOutputStream out, Class<?> type) throws IOException {
+        out.putNextEntry(new JarEntry(classFile(type)));
+        try (var in = type.getClassLoader().getResourceAsStream(classFile(type))) {
+            in.transferTo(out);
+        }
+        out.closeEntry();
     }
 
     private static Path pgjdbcJar() throws Exception {

@@ -4,9 +4,9 @@ import dev.preflight.Kind;
 import dev.preflight.MigrationException;
 import dev.preflight.Preflight;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,17 +23,16 @@ import java.util.zip.CRC32C;
  * {@link dev.preflight.db.VerifiedFiles}).
  *
  * <p>Two checksums of different polynomials (CRC-32 and CRC-32C) make a 64-bit digest, so the digest adds no weaker
- * link than the per-file CRC-32 it is made of. Both run once, over everything collected, at the end: many small
- * updates cost far more in a JVM that is still interpreting.
+ * link than the per-file CRC-32 it is made of. Both run once at the end, over everything collected, rather than in
+ * several small updates per file.
  */
 final class FileSetFingerprint {
 
     /** Raise when what a file's bytes mean to Preflight changes (parsing, checksums): old fingerprints then miss. */
     private static final String FORMAT = "preflight-files-2";
 
-    /** Everything that goes into the digest, hashed once at the end: two calls instead of several per file. */
-    private byte[] buffer = new byte[1 << 16];
-    private int length;
+    /** Everything that goes into the digest, hashed once at the end. */
+    private final ByteArrayOutputStream collected = new ByteArrayOutputStream(1 << 16);
 
     private FileSetFingerprint() {
     }
@@ -68,27 +67,17 @@ final class FileSetFingerprint {
     }
 
     private FileSetFingerprint add(String text) {
-        put(text.getBytes(StandardCharsets.UTF_8));
+        collected.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         // A separator that no origin or name contains, so that ("ab", "c") and ("a", "bc") differ.
-        put(new byte[] {0});
+        collected.write(0);
         return this;
     }
 
     private FileSetFingerprint add(long value) {
-        byte[] bytes = new byte[Long.BYTES];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (value >>> (56 - 8 * i));
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            collected.write((int) (value >>> shift));
         }
-        put(bytes);
         return this;
-    }
-
-    private void put(byte[] bytes) {
-        if (length + bytes.length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes.length));
-        }
-        System.arraycopy(bytes, 0, buffer, length, bytes.length);
-        length += bytes.length;
     }
 
     private FileSetFingerprint add(Resource file) {
@@ -113,10 +102,11 @@ final class FileSetFingerprint {
     }
 
     private String hex() {
+        byte[] all = collected.toByteArray();
         CRC32 crc32 = new CRC32();
-        crc32.update(buffer, 0, length);
+        crc32.update(all);
         CRC32C crc32c = new CRC32C();
-        crc32c.update(buffer, 0, length);
+        crc32c.update(all);
         return Migration.hex8(crc32.getValue()) + Migration.hex8(crc32c.getValue());
     }
 }
