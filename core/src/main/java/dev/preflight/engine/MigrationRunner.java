@@ -121,9 +121,9 @@ final class MigrationRunner {
                 // SET LOCAL: the setting ends with the transaction, whatever happens. One round trip for it and the
                 // statements when they succeed; statement by statement (for the error's file:line) when not.
                 String setLockTimeout = "SET LOCAL lock_timeout = " + lockTimeout;
-                if (!StatementSender.runInOneRoundTrip(work, step, setLockTimeout)) {
+                if (!StatementSender.sendBatched(work, step, List.of(setLockTimeout))) {
                     execute(work, setLockTimeout);
-                    StatementSender.run(work, step);
+                    StatementSender.sendOneByOne(work, step);
                 }
                 recordSuccess(work, step, kind, millisSince(t0));
                 work.commit();
@@ -146,7 +146,7 @@ final class MigrationRunner {
         }
         execute(work, "SET lock_timeout = " + lockTimeout);
         try {
-            StatementSender.run(work, step);
+            StatementSender.sendOneByOne(work, step);
         } catch (FailedStatement e) {
             String blockers = e.isLockTimeout() ? probe.blockers() : null;
             if (e.isLockTimeout() && e.index == 0 && retry) {

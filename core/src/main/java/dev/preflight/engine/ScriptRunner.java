@@ -23,6 +23,11 @@ final class ScriptRunner {
         String describe() {
             return "migration " + migration.id() + " " + migration.name() + " (" + migration.origin() + ")";
         }
+
+        /** The SQL this step runs; null for a Java migration. */
+        Script script() {
+            return up ? migration.up() : migration.down();
+        }
     }
 
     static Step prepare(Migration m, boolean up) {

@@ -2,7 +2,6 @@ package dev.preflight.engine;
 
 import dev.preflight.engine.ScriptRunner.Step;
 import dev.preflight.source.Migration;
-import dev.preflight.source.Script;
 import dev.preflight.sql.SqlStatement;
 import org.postgresql.PGConnection;
 
@@ -15,88 +14,152 @@ import java.util.List;
 /**
  * Sends the statements of a prepared {@link Step} (or runs its Java migration) on a connection set up by the
  * caller, and says which statement failed, with its {@code file:line}.
+ *
+ * <p>Two ways. {@link #sendBatched} is the fast one, for a step in a transaction: runs of statements that return
+ * no rows go to the server as JDBC batches (pipelined, a round trip per chunk), so a seed file of 100,000 INSERTs
+ * costs time linear in its length; a statement that returns rows goes alone (a batch would read only its first
+ * row), {@code COPY ... FROM stdin} through the copy API. A batch that fails does not say which of its statements
+ * failed, so the caller then rolls back and runs the step again {@link #sendOneByOne one by one}, which names the
+ * statement. (One multi-statement {@code execute} would not do: pgjdbc chains its results one by one, which is
+ * quadratic in the number of statements.)
  */
 final class StatementSender {
+
+    /** At most this many statements, or {@link #CHUNK_CHARS} characters of SQL, go in one batch. */
+    private static final int CHUNK_STATEMENTS = 1_000;
+    private static final int CHUNK_CHARS = 1 << 20;
 
     private StatementSender() {
     }
 
     /**
-     * Runs the statements (or the Java migration) on {@code c} as it is set up by the caller (in a
-     * transaction or not).
+     * Runs a transactional SQL step, after {@code settings} (its {@code SET LOCAL}s), in batches. When it fails,
+     * the transaction is rolled back and false returned: the caller then runs the step {@link #sendOneByOne one by
+     * one}, which names the failing statement's file:line and handles lock_timeout as always. Running it again is
+     * safe because nothing of the first try is left after the rollback.
      *
-     * @throws FailedStatement naming the line of the statement that failed
+     * @return true when the step ran; false when it was not tried (a Java migration, or not in a transaction), or
+     *         failed and was rolled back
      */
-    static void run(Connection c, Step step) throws FailedStatement {
-        Migration m = step.migration();
-        if (step.statements() == null) {
-            try {
-                if (step.up()) {
-                    m.java().up(c);
-                } else {
-                    m.java().down(c);
-                }
-            } catch (Exception e) {
-                throw new FailedStatement(m.origin(), 0, -1, e);
-            }
-            return;
+    static boolean sendBatched(Connection c, Step step, List<String> settings) throws SQLException {
+        if (!step.transactional() || step.statements() == null) {
+            return false;
         }
-        Script script = step.up() ? m.up() : m.down();
         try (Statement s = c.createStatement()) {
             // Send the SQL exactly as written: no JDBC {escape} rewriting.
             s.setEscapeProcessing(false);
-            List<SqlStatement> statements = step.statements();
-            for (int i = 0; i < statements.size(); i++) {
-                SqlStatement statement = statements.get(i);
-                try {
-                    if (!step.transactional()) {
-                        InvalidIndexes.dropLeftOver(c, statement, script.origin() + ":" + statement.line());
-                    }
-                    if (statement.isCopyFromStdin()) {
-                        c.unwrap(PGConnection.class).getCopyAPI()
-                                .copyIn(statement.sql(), new StringReader(statement.copyData()));
-                    } else {
-                        s.execute(statement.sql());
-                    }
-                } catch (Exception e) {
-                    throw new FailedStatement(script.origin(), statement.line(), i, e);
+            Batch batch = new Batch(s);
+            for (String setting : settings) {
+                batch.add(setting);
+            }
+            for (SqlStatement statement : step.statements()) {
+                if (statement.isCopyFromStdin()) {
+                    batch.flush();
+                    copyIn(c, statement);
+                } else if (!statement.returnsNoRows() || !batch.add(statement.sql())) {
+                    batch.flush();
+                    s.execute(statement.sql());
                 }
             }
-        } catch (SQLException e) {
-            throw new FailedStatement(script.origin(), 0, -1, e);
+            batch.flush();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            return false;
+        }
+    }
+
+    /** Statements collected for one {@code executeBatch}. */
+    private static final class Batch {
+
+        private final Statement statement;
+        private int size;
+        private int chars;
+
+        Batch(Statement statement) {
+            this.statement = statement;
+        }
+
+        /** Adds {@code sql}, sending the batch first when it is full; false when the driver will not batch it. */
+        boolean add(String sql) throws SQLException {
+            if (size >= CHUNK_STATEMENTS || chars + sql.length() > CHUNK_CHARS) {
+                flush();
+            }
+            try {
+                statement.addBatch(sql);
+            } catch (SQLException e) {
+                // pgjdbc refuses what it reads as several statements; such a statement is sent alone.
+                return false;
+            }
+            size++;
+            chars += sql.length();
+            return true;
+        }
+
+        void flush() throws SQLException {
+            if (size > 0) {
+                size = 0;
+                chars = 0;
+                statement.executeBatch();
+            }
         }
     }
 
     /**
-     * Runs a transactional SQL step, after {@code first} (its {@code SET LOCAL}), in one round trip: the
-     * statements joined into one {@code execute}, which the driver sends as one pipeline, as a plain-JDBC
-     * migration would. Only for a step in a transaction without {@code COPY FROM stdin} (its data goes through
-     * the copy API). When the joined execute fails, the transaction is rolled back and false returned: the caller
-     * then runs the step statement by statement, which names the failing statement's file:line (the driver's
-     * error does not say which statement of the pipeline failed) and handles lock_timeout as always. Running it
-     * again is safe because nothing of the first try is left after the rollback.
+     * Runs the statements (or the Java migration) one at a time on {@code c} as it is set up by the caller (in a
+     * transaction or not).
      *
-     * @return true when the step ran; false when it was not tried, or failed and was rolled back
+     * @throws FailedStatement naming the line of the statement that failed
      */
-    static boolean runInOneRoundTrip(Connection c, Step step, String first) throws SQLException {
-        if (!step.transactional() || step.statements() == null || step.statements().isEmpty()
-                || step.statements().stream().anyMatch(SqlStatement::isCopyFromStdin)) {
-            return false;
+    static void sendOneByOne(Connection c, Step step) throws FailedStatement {
+        if (step.statements() == null) {
+            runJava(c, step);
+            return;
         }
-        StringBuilder sql = new StringBuilder(first);
-        for (SqlStatement statement : step.statements()) {
-            // Each statement ends with its last token (never inside a comment), so ';' closes it. Nothing after the
-            // ';': the driver sends each statement from there, and pg_stat_activity and the server log show the
-            // statement exactly as when it is sent alone.
-            sql.append(';').append(statement.sql());
+        for (int i = 0; i < step.statements().size(); i++) {
+            send(c, step, i);
         }
-        try (Statement s = c.createStatement()) {
-            s.setEscapeProcessing(false);
-            s.execute(sql.toString());
-            return true;
-        } catch (SQLException e) {
-            c.rollback();
-            return false;
+    }
+
+    /** Runs the Java migration of {@code step}. */
+    static void runJava(Connection c, Step step) throws FailedStatement {
+        Migration m = step.migration();
+        try {
+            if (step.up()) {
+                m.java().up(c);
+            } else {
+                m.java().down(c);
+            }
+        } catch (Exception e) {
+            throw new FailedStatement(m.origin(), 0, -1, e);
+        }
+    }
+
+    /** Sends statement {@code index} of {@code step} alone. */
+    static void send(Connection c, Step step, int index) throws FailedStatement {
+        SqlStatement statement = step.statements().get(index);
+        try {
+            if (!step.transactional()) {
+                InvalidIndexes.dropLeftOver(c, statement, step.script().origin() + ":" + statement.line());
+            }
+            if (statement.isCopyFromStdin()) {
+                copyIn(c, statement);
+            } else {
+                try (Statement s = c.createStatement()) {
+                    s.setEscapeProcessing(false);
+                    s.execute(statement.sql());
+                }
+            }
+        } catch (Exception e) {
+            throw new FailedStatement(step.script().origin(), statement.line(), index, e);
+        }
+    }
+
+    private static void copyIn(Connection c, SqlStatement statement) throws SQLException {
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(), new StringReader(statement.copyData()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("could not send the data of " + statement.sql() + ": " + e.getMessage(), e);
         }
     }
 

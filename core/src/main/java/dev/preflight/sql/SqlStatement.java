@@ -47,6 +47,16 @@ public record SqlStatement(String sql, int line, String copyData) {
     }
 
     /**
+     * True when the statement surely returns no rows: DDL, {@code SET}, {@code DO}, and INSERT/UPDATE/DELETE/MERGE
+     * without {@code RETURNING}. Such statements may go in a JDBC batch, which would read only the first row of a
+     * result (and so run a {@code SELECT f(x) FROM t} for one row only). False when in doubt.
+     */
+    public boolean returnsNoRows() {
+        char[] text = sql.toCharArray();
+        return StatementKinds.returnsNoRows(text, 0, text.length);
+    }
+
+    /**
      * Best effort: true for SELECT (not SELECT ... INTO), WITH, VALUES, TABLE, SHOW, EXPLAIN, FETCH and
      * INSERT/UPDATE/DELETE/MERGE ... RETURNING; false for everything else, including CALL.
      */

@@ -149,6 +149,40 @@ final class StatementKinds {
         return t.isAny("VALUES", "TABLE", "SHOW", "EXPLAIN", "FETCH");
     }
 
+    /** Statements that return no rows whatever their arguments; the data-changing ones only without RETURNING. */
+    private static final String[] NO_ROWS = {"CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE", "TRUNCATE",
+        "SET", "RESET", "DO", "ANALYZE", "REFRESH", "REINDEX", "CLUSTER", "LOCK", "SECURITY", "REASSIGN", "IMPORT",
+        "NOTIFY", "DISCARD", "VACUUM"};
+
+    /**
+     * The statements sure to return no rows: DDL and the others of {@link #NO_ROWS}, and INSERT, UPDATE, DELETE,
+     * MERGE (also after WITH) without RETURNING. Everything else, SELECT and CALL included, is false.
+     */
+    static boolean returnsNoRows(char[] text, int from, int to) {
+        Cursor t = new Cursor(text, from, to);
+        if (!t.next()) {
+            return false;
+        }
+        if (t.isAny(NO_ROWS)) {
+            return true;
+        }
+        return t.isAny("INSERT", "UPDATE", "DELETE", "MERGE", "WITH") && !returnsRows(text, from, to)
+                && (!t.is("WITH") || withChangesData(text, from, to));
+    }
+
+    /** A WITH statement whose main statement is INSERT, UPDATE, DELETE or MERGE. */
+    private static boolean withChangesData(char[] text, int from, int to) {
+        Cursor t = new Cursor(text, from, to);
+        t.next();
+        int level = t.depth();
+        while (t.next()) {
+            if (t.depth() == level && t.isAny("SELECT", "VALUES", "TABLE", "INSERT", "UPDATE", "DELETE", "MERGE")) {
+                return t.isAny("INSERT", "UPDATE", "DELETE", "MERGE");
+            }
+        }
+        return false;
+    }
+
     /** {@code COPY ... FROM STDIN}: the rows that follow in the script are its data. */
     static boolean isCopyFromStdin(char[] text, int from, int to) {
         Cursor t = new Cursor(text, from, to);

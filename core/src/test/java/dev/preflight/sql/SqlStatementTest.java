@@ -122,6 +122,30 @@ class SqlStatementTest {
         assertFalse(statement(sql).returnsRows(), sql);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "INSERT INTO t VALUES (1)", "insert into t select * from u", "UPDATE t SET a = 1", "DELETE FROM t",
+            "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE", "CREATE TABLE t (id int)",
+            "CREATE TABLE t AS SELECT 1", "ALTER TABLE t ADD COLUMN c int", "DROP TABLE t", "COMMENT ON TABLE t IS 'x'",
+            "GRANT SELECT ON t TO r", "SET search_path = app", "RESET ALL", "DO $$ BEGIN PERFORM 1; END $$",
+            "TRUNCATE t", "WITH d AS (DELETE FROM t RETURNING *) INSERT INTO log SELECT * FROM d",
+            "WITH RECURSIVE x AS (SELECT 1) UPDATE t SET a = 1", "INSERT INTO t VALUES ('RETURNING')",
+            "/* seed */ INSERT INTO t VALUES (1)"})
+    void statementsSureToReturnNoRowsMayBeBatched(String sql) {
+        assertTrue(statement(sql).returnsNoRows(), sql);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT nextval('s') FROM generate_series(1, 5)", "select pg_catalog.setval('s', 3, true)",
+            "SELECT * INTO t2 FROM t", "INSERT INTO t VALUES (1) RETURNING id", "UPDATE t SET a = 1 RETURNING *",
+            "WITH x AS (SELECT 1) SELECT * FROM x", "WITH x AS (INSERT INTO t VALUES (1) RETURNING id) SELECT * FROM x",
+            "CALL p()", "VALUES (1)", "TABLE t", "EXPLAIN ANALYZE SELECT 1", "COPY t TO STDOUT", "(SELECT 1)",
+            "EXECUTE prepared_one", "FETCH ALL FROM c", ""})
+    void statementsThatMayReturnRowsAreNotBatched(String sql) {
+        assertFalse(statement(sql).returnsNoRows(), sql);
+    }
+
     @Test
     void classificationSurvivesTextThatIsNotAStatement() {
         SqlStatement broken = statement("CREATE INDEX 'unterminated");
