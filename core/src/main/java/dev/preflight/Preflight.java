@@ -120,9 +120,38 @@ public final class Preflight implements AutoCloseable {
         migrator.baseline(version);
     }
 
-    /** Removes failed rows and accepts changed files' checksums; returns what it did. */
+    /**
+     * Removes the rows of failed and interrupted migrations (they count as not applied; {@code migrate} runs them
+     * again) and accepts changed files' checksums; returns what it did.
+     */
     public synchronized List<String> repair() {
         return migrator.repair();
+    }
+
+    /**
+     * Records a non-transactional migration that failed or was interrupted half-way as applied, once you have run
+     * its remaining statements by hand (for an interrupted rollback: redone what its down script undid). The error
+     * and {@code status} say which statements are applied.
+     *
+     * <pre>{@code
+     * preflight.repairMarkApplied("20240301120000");
+     * }</pre>
+     *
+     * @throws ConfigException when no failed or interrupted migration has that version
+     */
+    public synchronized List<String> repairMarkApplied(String version) {
+        return migrator.repairMarkApplied(version);
+    }
+
+    /**
+     * Removes the row of a non-transactional migration that failed or was interrupted half-way, once you have undone
+     * what it applied (for an interrupted rollback: finished reverting it): it counts as not applied, and
+     * {@code migrate} runs it again from its first statement.
+     *
+     * @throws ConfigException when no failed or interrupted migration has that version
+     */
+    public synchronized List<String> repairRemove(String version) {
+        return migrator.repairRemove(version);
     }
 
     /**

@@ -205,6 +205,7 @@ public final class PreflightConfig {
                 (Duration) repo(name, ConfigKeys.CONNECT_RETRY),
                 (Duration) repo(name, ConfigKeys.LOCK_TIMEOUT),
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
+                ((Optional<?>) repo(name, ConfigKeys.STATEMENT_TIMEOUT)).map(Duration.class::cast).orElse(null),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
                 (String) repo(name, ConfigKeys.LINT));

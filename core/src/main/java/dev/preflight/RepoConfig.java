@@ -31,6 +31,7 @@ public final class RepoConfig {
     private final Duration connectRetry;
     private final Duration lockTimeout;
     private final int lockRetries;
+    private final Duration statementTimeout;
     private final boolean outOfOrder;
     private final boolean strict;
     private final String lint;
@@ -38,7 +39,8 @@ public final class RepoConfig {
     /** @param url null when none is configured: {@link #url()} then explains how to set one */
     RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
-               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint) {
+               Duration lockTimeout, int lockRetries, Duration statementTimeout, boolean outOfOrder, boolean strict,
+               String lint) {
         this.name = name;
         this.firstRepo = firstRepo;
         this.url = url;
@@ -52,6 +54,7 @@ public final class RepoConfig {
         this.connectRetry = connectRetry;
         this.lockTimeout = lockTimeout;
         this.lockRetries = lockRetries;
+        this.statementTimeout = statementTimeout;
         this.outOfOrder = outOfOrder;
         this.strict = strict;
         this.lint = lint;
@@ -127,6 +130,14 @@ public final class RepoConfig {
 
     public int lockRetries() {
         return lockRetries;
+    }
+
+    /**
+     * PostgreSQL {@code statement_timeout} set for each migration's statements; empty = none set (the server's own
+     * setting applies); {@link Duration#ZERO} = unlimited.
+     */
+    public Optional<Duration> statementTimeout() {
+        return Optional.ofNullable(statementTimeout);
     }
 
     /** Whether pending migrations older than the newest applied one may run. */

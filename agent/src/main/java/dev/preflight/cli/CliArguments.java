@@ -24,7 +24,7 @@ import java.util.Set;
 public final class CliArguments {
 
     private static final Set<String> FLAGS = Set.of("json", "verbose", "help");
-    private static final Set<String> OWN = Set.of("repo", "step", "to", "version");
+    private static final Set<String> OWN = Set.of("repo", "step", "to", "version", "mark-applied", "remove");
     /** Commands that take words after them: {@code task <name> [k=v ...]}. */
     private static final Set<String> WITH_WORDS = Set.of("task");
 

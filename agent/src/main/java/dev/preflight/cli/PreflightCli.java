@@ -73,12 +73,15 @@ public final class PreflightCli {
             }
             return execute(arguments, load.apply(arguments.settings()), out);
         } catch (RuntimeException e) {
-            err.println("preflight: " + e.getMessage());
+            // Preflight's own errors are written for users; anything else also names its type.
+            err.println("preflight: " + (e instanceof PreflightException ? e.getMessage() : e.toString()));
             if (e instanceof ConfigException) {
                 err.println(usageHint());
             }
-            if (arguments != null && arguments.flag("verbose") || !(e instanceof PreflightException)) {
+            if (arguments != null && arguments.flag("verbose")) {
                 e.printStackTrace(err);
+            } else if (!(e instanceof PreflightException)) {
+                err.println("Run again with -v for the stack trace.");
             }
             return ExitCodes.of(e);
         }
@@ -122,7 +125,7 @@ public final class PreflightCli {
                         out.println("baseline " + repo + ": migrations up to " + version + " count as applied");
                     }
                     case "repair" -> {
-                        List<String> actions = preflight.repair();
+                        List<String> actions = repair(a, preflight);
                         out.println("repair " + repo + ": " + (actions.isEmpty() ? "nothing to repair" : ""));
                         actions.forEach(action -> out.println("  - " + action));
                     }
@@ -156,6 +159,17 @@ public final class PreflightCli {
         return exit;
     }
 
+    /** {@code repair}, or with {@code --mark-applied V} / {@code --remove V} for one unfinished migration. */
+    private static List<String> repair(CliArguments a, Preflight preflight) {
+        var markApplied = a.value("mark-applied");
+        var remove = a.value("remove");
+        if (markApplied.isPresent() && remove.isPresent()) {
+            throw new ConfigException("give either --mark-applied or --remove, not both");
+        }
+        return markApplied.map(preflight::repairMarkApplied)
+                .orElseGet(() -> remove.map(preflight::repairRemove).orElseGet(preflight::repair));
+    }
+
     /**
      * Prints task lines and backfill progress to {@code out} as they happen, like the migrations' own lines: the
      * listener of the CLI and of {@code bin/preflight eval}.
@@ -182,7 +196,7 @@ public final class PreflightCli {
         }
         boolean pointed = a.value("step").isPresent() || a.value("to").isPresent();
         boolean needsOne = command.startsWith("rollback") || command.equals("baseline") || command.equals("task")
-                || pointed;
+                || pointed || a.value("mark-applied").isPresent() || a.value("remove").isPresent();
         if (all.size() > 1 && needsOne) {
             throw new ConfigException(command + " with several repos (" + String.join(", ", all)
                     + ") needs --repo NAME: it never runs on every repo at once");
@@ -244,7 +258,9 @@ public final class PreflightCli {
                   rollback-data (--step N | --to V) revert data migrations
                   validate                          exit 1 if anything is pending, changed, missing or failed
                   baseline --version V              mark a database as being at version V
-                  repair                            drop failed rows, accept changed checksums
+                  repair                            drop failed and interrupted rows, accept changed checksums
+                  repair --mark-applied V           record failed/interrupted migration V as applied (you finished it)
+                  repair --remove V                 drop its row: it counts as not applied, migrate runs it again
                   lint                              safety lint of every SQL migration; exit 1 on a hazard
                   tasks                             the tasks (built-in and the app's) with their parameters
                   task <name> [name=value ...]      run a task once, e.g. task analyze last=3; exit 1 if it fails

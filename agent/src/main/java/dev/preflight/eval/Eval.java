@@ -246,8 +246,10 @@ public final class Eval {
         if (e instanceof ConfigException) {
             err.println("Run `bin/preflight help` for the commands and options.");
         }
-        if (flag("verbose") || !(e instanceof PreflightException)) {
+        if (flag("verbose")) {
             e.printStackTrace(err);
+        } else if (!(e instanceof PreflightException)) {
+            err.println("Run again with -v for the stack trace.");
         }
         err.flush();
         return ExitCodes.of(e);

@@ -96,7 +96,11 @@ public final class PreflightRpc {
             return USAGE;
         } catch (RuntimeException e) {
             err.println("preflight: " + e);
-            e.printStackTrace(err);
+            if (List.of(args).contains("-v") || List.of(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("Run again with -v for the stack trace.");
+            }
             return FAILED;
         }
     }

@@ -57,6 +57,9 @@ public final class ConfigKeys {
             Values.duration());
     public static final ConfigKey LOCK_RETRIES = repo("lock-retries", "5",
             "Retries of a migration that hit lock_timeout (SQLSTATE 55P03), with backoff and jitter", Values.count());
+    public static final ConfigKey STATEMENT_TIMEOUT = repo("statement-timeout", "none",
+            "PostgreSQL statement_timeout for each statement of a migration: none (the server's own setting),"
+                    + " unlimited, or a duration such as 30m", Values.serverTimeout());
     public static final ConfigKey OUT_OF_ORDER = repo("out-of-order", "false",
             "Allow pending migrations older than the newest applied one", Values.bool());
     public static final ConfigKey STRICT = repo("strict", "false",

@@ -107,6 +107,26 @@ final class Values {
         };
     }
 
+    /**
+     * {@code none} (empty: the server's own setting stays), {@code unlimited} ({@link java.time.Duration#ZERO}, as
+     * PostgreSQL's 0) or a duration: a PostgreSQL timeout Preflight may set.
+     */
+    static Parser serverTimeout() {
+        return text -> {
+            if (text.equals("none")) {
+                return Optional.empty();
+            }
+            if (text.equals("unlimited")) {
+                return Optional.of(java.time.Duration.ZERO);
+            }
+            try {
+                return Optional.of(Durations.parse(text));
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("use none, unlimited or a duration: " + e.getMessage());
+            }
+        };
+    }
+
     /** {@code migrated}, or {@code port:<n>}; returned as written, {@link #readyPort} reads the port. */
     static Parser ready() {
         return text -> {

@@ -10,7 +10,6 @@ import dev.preflight.config.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -58,7 +57,7 @@ public final class Database implements AutoCloseable {
                     pool.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
                     return first;
                 } catch (RuntimeException e) {
-                    pool.close();
+                    closeQuietly(pool);
                     pool = null;
                     throw e;
                 }
@@ -80,7 +79,8 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
                 }
                 SQLException cause = sqlCause(e.getCause());
-                String reason = mask(cause != null ? cause.getMessage() : e.getMessage());
+                // The server's and the driver's messages never hold the password; a URL in them may.
+                String reason = DatabaseUrls.mask(cause != null ? cause.getMessage() : e.getMessage());
                 if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {
                     throw new DatabaseUnavailableException("cannot connect to " + DatabaseUrls.mask(repo.url())
                             + " as " + repo.user().orElse("(default user)") + ": " + reason
@@ -164,13 +164,7 @@ public final class Database implements AutoCloseable {
 
     /** What other sessions see in pg_stat_activity, so a lock holder can be identified. */
     private String applicationName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown-host";
-        }
-        String name = "preflight " + repo.name() + " " + host + " pid " + ProcessHandle.current().pid();
+        String name = "preflight " + repo.name() + " " + ThisProcess.host() + " pid " + ThisProcess.pid();
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
@@ -184,12 +178,20 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    private String mask(String message) {
-        String masked = DatabaseUrls.mask(message);
-        if (masked != null && repo.password().isPresent() && !repo.password().get().isEmpty()) {
-            masked = masked.replace(repo.password().get(), "*****");
+    /**
+     * Closes the pool without a word. Called on a thread that may be interrupted (the files failed first and the
+     * history's reader was cancelled): HikariCP would then log the InterruptedException of its shutdown with a
+     * stack trace, so the flag is cleared for the close and set again afterwards.
+     */
+    private static void closeQuietly(HikariDataSource pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pool.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return masked;
     }
 
     private static void sleep(long millis) {
@@ -204,7 +206,7 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (pool != null) {
-            pool.close();
+            closeQuietly(pool);
             pool = null;
         }
     }

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * {@code lock_timeout} can say who blocked it. Once the statement has been cancelled it no longer waits, and
  * {@code pg_blocking_pids} of its backend is empty: the question must be asked <em>while</em> it waits. A daemon
  * thread therefore asks it a few times per lock-timeout period, on the lock connection (idle while migrations
- * run), and keeps the last non-empty answer.
+ * run), and keeps the last non-empty answer. A statement that waits long (a concurrent index build waiting for
+ * older transactions, which no lock-timeout cuts) is logged after {@link #FIRST_REPORT}, then every
+ * {@link #REPORT_EVERY}, with the sessions it waits for, so that an operator sees why a start-up takes long.
  *
  * <pre>{@code
  * try (BlockerProbe probe = BlockerProbe.start(lockConnection, work, Duration.ofSeconds(5))) {
@@ -33,6 +35,8 @@ final class BlockerProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlockerProbe.class);
     private static final long MIN_PERIOD_MILLIS = 20;
     private static final long MAX_PERIOD_MILLIS = 1_000;
+    private static final Duration FIRST_REPORT = Duration.ofSeconds(10);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
 
     private final Connection probe;
     private final int workPid;
@@ -40,6 +44,11 @@ final class BlockerProbe implements AutoCloseable {
     private volatile String blockers;
     /** Bumped by {@link #reset()}, so that a look begun before it cannot report a blocker after it. */
     private volatile long generation;
+    /** What the work connection runs now, for the log; set by {@link #watch}. */
+    private volatile String watched = "the migration";
+    /** Since when (nanoTime) the blockers seen have not gone; 0 while none is seen. */
+    private long blockedSince;
+    private long reportedAt;
 
     private BlockerProbe(Connection probe, int workPid, long periodMillis) {
         this.probe = probe;
@@ -74,11 +83,12 @@ final class BlockerProbe implements AutoCloseable {
                             + rs.getTimestamp(5).toInstant()) + ", last query: " + rs.getString(6));
                 }
             }
-            if (!seen.isEmpty()) {
-                synchronized (this) {
-                    if (generation == started) {
+            synchronized (this) {
+                if (generation == started) {
+                    if (!seen.isEmpty()) {
                         blockers = String.join("; ", seen);
                     }
+                    reportLongWait(!seen.isEmpty());
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -86,10 +96,37 @@ final class BlockerProbe implements AutoCloseable {
         }
     }
 
+    /** Logs a wait that has lasted {@link #FIRST_REPORT}, and again every {@link #REPORT_EVERY}. */
+    private void reportLongWait(boolean blocked) {
+        long now = System.nanoTime();
+        if (!blocked) {
+            blockedSince = 0;
+            return;
+        }
+        if (blockedSince == 0) {
+            blockedSince = now;
+            reportedAt = 0;
+        }
+        long waited = now - blockedSince;
+        if (waited >= FIRST_REPORT.toNanos() && (reportedAt == 0 || now - reportedAt >= REPORT_EVERY.toNanos())) {
+            reportedAt = now;
+            LOG.warn("{} has waited {} s for a lock; blocked by {}", watched, waited / 1_000_000_000L, blockers);
+        }
+    }
+
     /** Forgets what was seen: called before each migration attempt, as one probe watches a whole run. */
     synchronized void reset() {
         generation++;
         blockers = null;
+        blockedSince = 0;
+    }
+
+    /** Names what the work connection runs from now on (a migration, or one of its statements), for the log. */
+    synchronized void watch(String what) {
+        if (!what.equals(watched)) {
+            watched = what;
+            blockedSince = 0;
+        }
     }
 
     /** The sessions last seen blocking the work connection, or a sentence saying none was seen. */

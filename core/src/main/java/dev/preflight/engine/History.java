@@ -27,8 +27,13 @@ final class History {
     private final List<Migration> repeatables = new ArrayList<>();
     private final Map<Version, Migration> filesByVersion = new HashMap<>();
     private final TreeMap<Version, HistoryRow> applied = new TreeMap<>();
-    /** Failed rows by version (normalised) or {@code R__name}; a later success of the same one clears it. */
-    private final Map<String, HistoryRow> failed = new LinkedHashMap<>();
+    /**
+     * Rows of non-transactional migrations that did not finish (failed, running, interrupted), by version
+     * (normalised) or {@code R__name}; a later success of the same one clears it.
+     */
+    private final Map<String, HistoryRow> unfinished = new LinkedHashMap<>();
+    /** Interrupted Java migrations: run again from the start, as before they had a running row. */
+    private final List<HistoryRow> restartable = new ArrayList<>();
     private final Map<String, HistoryRow> latestRepeatable = new HashMap<>();
     private HistoryRow baseline;
 
@@ -52,21 +57,32 @@ final class History {
             if (row.kind() == kind) {
                 if (row.success()) {
                     applied.put(row.version(), row);
-                    failed.remove(key(row));
+                    unfinished.remove(key(row));
                 } else {
-                    failed.put(key(row), row);
+                    unfinished.put(key(row), row);
                 }
             } else if (kind == Kind.SCHEMA && row.kind() == Kind.BASELINE && row.success()) {
                 baseline = row;
             } else if (kind == Kind.SCHEMA && row.kind() == Kind.REPEATABLE) {
                 if (row.success()) {
                     latestRepeatable.put(row.name(), row);
-                    failed.remove(key(row));
+                    unfinished.remove(key(row));
                 } else {
-                    failed.put(key(row), row);
+                    unfinished.put(key(row), row);
                 }
             }
         }
+        // A Java migration is one unit that Preflight cannot look into (a Backfill resumes after its last batch):
+        // interrupted, it runs again, as it did when a killed run left no row.
+        unfinished.values().removeIf(row -> {
+            Migration file = row.version() == null ? null : filesByVersion.get(row.version());
+            boolean restart = row.state() == HistoryRow.State.RUNNING && row.interrupted() && file != null
+                    && file.java() != null;
+            if (restart) {
+                restartable.add(row);
+            }
+            return restart;
+        });
     }
 
     private static String key(HistoryRow row) {
@@ -81,9 +97,30 @@ final class History {
         return baseline;
     }
 
-    /** Rows of failed non-transactional migrations: they block every run until repaired. */
-    List<HistoryRow> failed() {
-        return List.copyOf(failed.values());
+    /**
+     * Rows of non-transactional migrations that did not finish: failed, interrupted (their session is gone), or
+     * still running. They block every run of their kind until repaired (or, running, until they end).
+     */
+    List<HistoryRow> unfinished() {
+        return List.copyOf(unfinished.values());
+    }
+
+    /** True when a non-transactional migration of this kind is running now, in a session that still exists. */
+    boolean runningNow() {
+        return unfinished.values().stream().anyMatch(HistoryRow::runningNow);
+    }
+
+    /** Interrupted Java migrations that run again ({@link #pending()} lists them). */
+    List<HistoryRow> restartable() {
+        return List.copyOf(restartable);
+    }
+
+    /** The file of an unfinished row, or null when it is gone. */
+    Migration file(HistoryRow row) {
+        if (row.version() != null) {
+            return filesByVersion.get(row.version());
+        }
+        return repeatables.stream().filter(m -> m.name().equals(row.name())).findFirst().orElse(null);
     }
 
     /** Applied versioned migrations (baseline excluded), oldest first. */
@@ -108,7 +145,7 @@ final class History {
     List<Migration> pending() {
         List<Migration> out = new ArrayList<>();
         for (Migration m : versioned) {
-            if (!isApplied(m.version()) && !failed.containsKey(m.version().normalized())) {
+            if (!isApplied(m.version()) && !unfinished.containsKey(m.version().normalized())) {
                 out.add(m);
             }
         }
@@ -162,12 +199,12 @@ final class History {
         TreeMap<Version, MigrationStatus> byVersion = new TreeMap<>();
         for (Migration m : versioned) {
             HistoryRow row = applied.get(m.version());
-            HistoryRow failedRow = failed.get(m.version().normalized());
+            HistoryRow failedRow = unfinished.get(m.version().normalized());
             State state;
             if (row != null) {
                 state = State.UP;
             } else if (failedRow != null) {
-                state = State.FAILED;
+                state = unfinishedState(failedRow);
                 row = failedRow;
             } else if (baseline != null && m.version().compareTo(baseline.version()) <= 0) {
                 state = State.BELOW_BASELINE;
@@ -177,7 +214,7 @@ final class History {
             boolean changed = row != null && row.success() && m.checksum() != null && row.checksum() != null
                     && !m.checksum().equals(row.checksum());
             byVersion.put(m.version(), new MigrationStatus(state, m.version().toString(), m.name(), m.kind(),
-                    row == null ? null : row.installedAt(), changed, m.origin()));
+                    row == null ? null : row.installedAt(), changed, m.origin(), detail(failedRow)));
         }
         for (Map.Entry<Version, HistoryRow> e : applied.entrySet()) {
             if (!filesByVersion.containsKey(e.getKey())) {
@@ -186,10 +223,10 @@ final class History {
                         row.name(), row.kind(), row.installedAt(), false, null));
             }
         }
-        for (HistoryRow row : failed.values()) {
+        for (HistoryRow row : unfinished.values()) {
             if (row.version() != null && !filesByVersion.containsKey(row.version())) {
-                byVersion.put(row.version(), new MigrationStatus(State.FAILED, row.version().normalized(),
-                        row.name(), row.kind(), row.installedAt(), false, null));
+                byVersion.put(row.version(), new MigrationStatus(unfinishedState(row), row.version().normalized(),
+                        row.name(), row.kind(), row.installedAt(), false, null, detail(row)));
             }
         }
         List<MigrationStatus> out = new ArrayList<>();
@@ -211,6 +248,24 @@ final class History {
                     last == null ? null : last.installedAt(), false, m.origin()));
         }
         return out;
+    }
+
+    private static State unfinishedState(HistoryRow row) {
+        if (row.runningNow()) {
+            return State.RUNNING;
+        }
+        return row.interrupted() ? State.INTERRUPTED : State.FAILED;
+    }
+
+    /** {@code reverting, statement 2 of 3} for an unfinished row whose statement is known; else null. */
+    private static String detail(HistoryRow row) {
+        if (row == null || row.progress() == null) {
+            return null;
+        }
+        boolean down = row.state() == HistoryRow.State.REVERTING || row.state() == HistoryRow.State.REVERT_FAILED;
+        String at = row.progress().statement() > 0
+                ? "statement " + row.progress().statement() + " of " + row.progress().statements() : null;
+        return down ? "reverting" + (at == null ? "" : ", " + at) : at;
     }
 
     private MigrationStatus baselineStatus() {

@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * Runs the planned migrations of a command one after the other, each with its history row: {@code lock_timeout}
@@ -39,11 +38,13 @@ final class MigrationRunner {
     private final RepoConfig repo;
     private final MigrationListener listener;
     private final HistoryTable table;
+    private final NonTransactionalRun nonTransactional;
 
     MigrationRunner(RepoConfig repo, MigrationListener listener, HistoryTable table) {
         this.repo = repo;
         this.listener = listener;
         this.table = table;
+        this.nonTransactional = new NonTransactionalRun(repo, table);
     }
 
     List<MigrateResult.Applied> runAll(Connection work, Connection lockConnection, String operation,
@@ -80,9 +81,9 @@ final class MigrationRunner {
     /**
      * Runs one migration with {@code lock_timeout} set, retrying it when it hits the timeout (SQLSTATE 55P03)
      * up to {@code lock-retries} times with exponential backoff and jitter; every other error fails at once.
-     * A transactional migration is retried after its rollback. A non-transactional one is retried only when its
-     * first statement timed out: after that, statements before the failing one are applied and running the
-     * script again would apply them twice, so it fails and is recorded as failed as usual.
+     * A transactional migration is retried after its rollback. A non-transactional one is retried only when nothing
+     * of it was applied yet (the statement that timed out was its first to change the database): after that,
+     * running the script again would apply statements twice, so it fails and is recorded as failed.
      */
     private void runOne(Connection work, BlockerProbe probe, Step step, Kind kind,
                         List<MigrateResult.Applied> done) throws SQLException {
@@ -90,6 +91,7 @@ final class MigrationRunner {
             LockTimedOut timedOut;
             // Blockers seen for an earlier migration or attempt are not this attempt's.
             probe.reset();
+            probe.watch(step.describe());
             try {
                 runAttempt(work, probe, step, kind, done, attempt);
                 return;
@@ -111,71 +113,56 @@ final class MigrationRunner {
 
     private void runAttempt(Connection work, BlockerProbe probe, Step step, Kind kind,
                             List<MigrateResult.Applied> done, int attempt) throws SQLException, LockTimedOut {
-        Migration m = step.migration();
         boolean retry = attempt < repo.lockRetries();
-        long t0 = System.nanoTime();
-        String lockTimeout = "'" + repo.lockTimeout().toMillis() + "ms'";
-        if (step.transactional()) {
-            work.setAutoCommit(false);
+        if (!step.transactional()) {
             try {
-                // SET LOCAL: the setting ends with the transaction, whatever happens. One round trip for it and the
-                // statements when they succeed; statement by statement (for the error's file:line) when not.
-                String setLockTimeout = "SET LOCAL lock_timeout = " + lockTimeout;
-                if (!StatementSender.sendBatched(work, step, List.of(setLockTimeout))) {
-                    execute(work, setLockTimeout);
-                    StatementSender.sendOneByOne(work, step);
+                nonTransactional.run(work, probe, step, kind);
+            } catch (NonTransactionalRun.Failed e) {
+                String blockers = e.failure.isLockTimeout() ? probe.blockers() : null;
+                if (e.failure.isLockTimeout() && e.nothingApplied && retry) {
+                    throw new LockTimedOut(e.failure, blockers);
                 }
-                recordSuccess(work, step, kind, millisSince(t0));
-                work.commit();
-            } catch (FailedStatement e) {
-                // Ask who blocked before the rollback frees the locks this transaction took.
-                String blockers = e.isLockTimeout() ? probe.blockers() : null;
-                work.rollback();
-                if (e.isLockTimeout() && retry) {
-                    throw new LockTimedOut(e, blockers);
-                }
-                throw failure(step, e, done, "It ran in a transaction and was rolled back: nothing of it is applied."
-                        + lockTimeoutAdvice(e, blockers, attempt));
-            } catch (SQLException | RuntimeException e) {
-                work.rollback();
-                throw e;
-            } finally {
-                work.setAutoCommit(true);
+                throw failure(step, e.failure, done, e.consequence + lockTimeoutAdvice(e.failure, blockers, attempt));
             }
             return;
         }
-        execute(work, "SET lock_timeout = " + lockTimeout);
+        long t0 = System.nanoTime();
+        work.setAutoCommit(false);
         try {
-            StatementSender.sendOneByOne(work, step);
+            // SET LOCAL: the settings end with the transaction, whatever happens. Sent with the first batch of
+            // statements when they succeed; statement by statement (for the error's file:line) when not.
+            List<String> settings = transactionSettings();
+            if (!StatementSender.sendBatched(work, step, settings)) {
+                for (String setting : settings) {
+                    execute(work, setting);
+                }
+                StatementSender.sendOneByOne(work, step);
+            }
+            recordSuccess(work, step, kind, millisSince(t0));
+            work.commit();
         } catch (FailedStatement e) {
+            // Ask who blocked before the rollback frees the locks this transaction took.
             String blockers = e.isLockTimeout() ? probe.blockers() : null;
-            if (e.isLockTimeout() && e.index == 0 && retry) {
+            work.rollback();
+            if (e.isLockTimeout() && retry) {
                 throw new LockTimedOut(e, blockers);
             }
-            if (step.up()) {
-                table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), millisSince(t0), false);
-            } else {
-                table.markFailed(work, kind, m.version());
-            }
-            throw failure(step, e, done, "It ran outside a transaction, so the statements before the failing one "
-                    + "are applied. It is recorded as failed and blocks further runs: fix the database by hand, then "
-                    + "run repair and try again." + lockTimeoutAdvice(e, blockers, attempt));
+            throw failure(step, e, done, "It ran in a transaction and was rolled back: nothing of it is applied."
+                    + lockTimeoutAdvice(e, blockers, attempt));
+        } catch (SQLException | RuntimeException e) {
+            work.rollback();
+            throw e;
         } finally {
-            resetLockTimeout(work);
+            work.setAutoCommit(true);
         }
-        recordSuccess(work, step, kind, millisSince(t0));
     }
 
-    /**
-     * The work connection goes back to the pool: leave no session setting behind. A failure here (the
-     * migration broke the connection) is logged rather than thrown, so it never hides the migration's own error.
-     */
-    private void resetLockTimeout(Connection work) {
-        try {
-            execute(work, "RESET lock_timeout");
-        } catch (SQLException e) {
-            LOG.warn("could not reset lock_timeout on the work connection of repo {}: {}", repo.name(), e.getMessage());
-        }
+    /** {@code SET LOCAL lock_timeout}, and {@code statement_timeout} when configured. */
+    private List<String> transactionSettings() {
+        List<String> settings = new ArrayList<>(2);
+        settings.add("SET LOCAL lock_timeout = '" + repo.lockTimeout().toMillis() + "ms'");
+        repo.statementTimeout().ifPresent(t -> settings.add("SET LOCAL statement_timeout = '" + t.toMillis() + "ms'"));
+        return settings;
     }
 
     private String lockTimeoutAdvice(FailedStatement e, String blockers, int retries) {
@@ -226,9 +213,9 @@ final class MigrationRunner {
 
     private MigrationException failure(Step step, FailedStatement e, List<MigrateResult.Applied> done,
                                        String consequence) {
-        String before = done.isEmpty() ? "" : " The " + done.size() + " migration(s) before it ("
-                + done.stream().map(MigrateResult.Applied::id).collect(Collectors.joining(", ")) + ") are "
-                + (step.up() ? "applied." : "reverted.");
+        String before = done.isEmpty() ? "" : "\nThe " + (done.size() == 1 ? "migration" : done.size() + " migrations")
+                + " before it in this run (" + Summaries.ids(done.stream().map(MigrateResult.Applied::id).toList())
+                + ") " + (done.size() == 1 ? "is " : "are ") + (step.up() ? "applied." : "reverted.");
         return new MigrationException((step.up() ? "" : "reverting ") + step.describe() + " failed: " + e.where()
                 + "\n" + consequence + before, e.getCause());
     }

@@ -90,7 +90,8 @@ public final class Migrator {
         return access.withFilesAndHistory(() -> access.files(kind), (work, files, rows) -> {
             // Optimistic first look without the lock: a start-up with nothing to do costs one query.
             History history = new History(kind, files, rows);
-            if (planner.migrate(history, target).isEmpty()) {
+            // A non-transactional migration running now: wait for the lock, then look again.
+            if (!history.runningNow() && planner.migrate(history, target).isEmpty()) {
                 recordChecked(shortcut, work, kind);
                 return finish(new MigrateResult(repo.name(), operation, List.of(), MigrationRunner.millisSince(start)));
             }
@@ -104,8 +105,12 @@ public final class Migrator {
                 List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
                 lintBeforeRunning(steps);
                 if (!steps.isEmpty()) {
-                    access.table.createIfMissing(work);
+                    access.table.createOrUpgrade(work, steps.stream().anyMatch(s -> !s.transactional()));
                 }
+                current.restartable().forEach(row -> LOG.warn("{} migration {} {} was interrupted (its run started at"
+                        + " {}{} and its session is gone); it is a Java migration, so it runs again from its start",
+                        row.kind().code(), row.id(), row.name(), row.installedAt(),
+                        row.progress() == null ? "" : " by " + row.progress().client()));
                 return finish(new MigrateResult(repo.name(), operation,
                         runner.runAll(work, lockConnection, operation, steps, kind),
                         MigrationRunner.millisSince(start)));
@@ -132,6 +137,9 @@ public final class Migrator {
         return access.withConnection(work -> access.underLock(lockConnection -> {
             History h = access.read(work, kind, files);
             List<Step> steps = planner.rollback(h, target).stream().map(m -> ScriptRunner.prepare(m, false)).toList();
+            if (steps.stream().anyMatch(s -> !s.transactional())) {
+                access.table.createOrUpgrade(work, true);
+            }
             return finish(new MigrateResult(repo.name(), operation,
                     runner.runAll(work, lockConnection, operation, steps, kind), MigrationRunner.millisSince(start)));
         }));
@@ -180,6 +188,16 @@ public final class Migrator {
     /** Drops failed rows and re-aligns checksums with the files; returns what it did. */
     public List<String> repair() {
         return repairs.repair();
+    }
+
+    /** Records the failed or interrupted non-transactional migration {@code version} as applied. */
+    public List<String> repairMarkApplied(String version) {
+        return repairs.markApplied(version);
+    }
+
+    /** Removes the row of the failed or interrupted non-transactional migration {@code version}. */
+    public List<String> repairRemove(String version) {
+        return repairs.remove(version);
     }
 
     /** Who holds this repo's migration lock now, if anyone. */

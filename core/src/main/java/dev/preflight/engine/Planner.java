@@ -34,7 +34,7 @@ final class Planner {
 
     /** The migrations {@code migrate} runs: pending ones up to {@code target}, then changed repeatables. */
     List<Migration> migrate(History h, Target target) {
-        refuseFailed(h);
+        refuseUnfinished(h);
         List<History.Drift> drifted = h.drifted();
         if (!drifted.isEmpty()) {
             throw new MigrationException(drifted.stream().map(Planner::driftMessage).collect(Collectors.joining("\n")));
@@ -45,8 +45,8 @@ final class Planner {
             List<Migration> old = pending.stream().filter(m -> m.version().compareTo(newest) < 0).toList();
             if (!old.isEmpty()) {
                 throw new MigrationException("pending " + h.kind().code() + " migration(s) older than the newest "
-                        + "applied version " + newest + ": " + old.stream().map(m -> m.id() + " (" + m.origin() + ")")
-                        .collect(Collectors.joining(", ")) + ". They would run out of order: give them a newer "
+                        + "applied version " + newest + ": " + Summaries.ids(old.stream()
+                        .map(m -> m.id() + " (" + m.origin() + ")").toList()) + ". They would run out of order: give them a newer "
                         + "version, or set out-of-order=true to allow it.");
             }
         }
@@ -72,7 +72,7 @@ final class Planner {
 
     /** The migrations {@code rollback} reverts, newest first; every one must have a down script. */
     List<Migration> rollback(History h, Target target) {
-        refuseFailed(h);
+        refuseUnfinished(h);
         List<HistoryRow> applied = new ArrayList<>(h.applied());
         Collections.reverse(applied);
         List<HistoryRow> revert;
@@ -81,7 +81,7 @@ final class Planner {
             boolean zero = to.equals(Version.parse("0"));
             if (!zero && !h.isKnown(to)) {
                 throw new ConfigException("no " + h.kind().code() + " migration has version " + target.version()
-                        + " (applied: " + applied.stream().map(r -> r.version().normalized()).toList()
+                        + " (applied: " + Summaries.ids(applied.stream().map(r -> r.version().normalized()).toList())
                         + "). Use a version from the status table, or 0 to revert everything.");
             }
             if (h.baseline() != null && to.compareTo(h.baseline().version()) < 0) {
@@ -115,7 +115,7 @@ final class Planner {
     /** Every problem that {@code validate} reports for one kind. */
     List<String> problems(History h, List<String> locations) {
         List<String> problems = new ArrayList<>();
-        h.failed().forEach(r -> problems.add(failedMessage(r)));
+        h.unfinished().forEach(r -> problems.add(Unfinished.message(r, h.file(r))));
         h.drifted().forEach(d -> problems.add(driftMessage(d)));
         h.missing().forEach(r -> problems.add(h.kind().code() + " migration " + r.version().normalized() + " "
                 + r.name() + " is applied but its file is not found in " + locations
@@ -130,17 +130,13 @@ final class Planner {
         return problems;
     }
 
-    private void refuseFailed(History h) {
-        List<HistoryRow> failed = h.failed();
-        if (!failed.isEmpty()) {
-            throw new MigrationException(failed.stream().map(Planner::failedMessage).collect(Collectors.joining("\n")));
+    /** A failed, interrupted or running non-transactional migration stops every run of its kind. */
+    private void refuseUnfinished(History h) {
+        List<HistoryRow> unfinished = h.unfinished();
+        if (!unfinished.isEmpty()) {
+            throw new MigrationException(unfinished.stream().map(r -> Unfinished.message(r, h.file(r)))
+                    .collect(Collectors.joining("\n\n")));
         }
-    }
-
-    static String failedMessage(HistoryRow r) {
-        return r.kind().code() + " migration " + (r.version() == null ? "R__" + r.name() : r.version().normalized())
-                + " " + r.name() + " failed at " + r.installedAt() + " outside a transaction and may be half-applied. "
-                + "Fix the database by hand (to before or after it), then run repair and migrate again.";
     }
 
     static String driftMessage(History.Drift d) {
@@ -154,6 +150,6 @@ final class Planner {
     }
 
     private static String ids(List<Migration> ms) {
-        return ms.isEmpty() ? "none" : ms.stream().map(Migration::id).collect(Collectors.joining(", "));
+        return Summaries.ids(ms.stream().map(Migration::id).toList());
     }
 }

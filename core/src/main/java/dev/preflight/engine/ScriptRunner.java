@@ -81,7 +81,8 @@ final class ScriptRunner {
         return (own == null ? "" : own + ", or ") + "`-- preflight:no-transaction` in its first lines";
     }
 
-    private static String firstWords(SqlStatement s) {
+    /** The statement's first words, quoted, on one line: for messages. */
+    static String firstWords(SqlStatement s) {
         String flat = s.sql().replaceAll("\\s+", " ").strip();
         return "'" + (flat.length() > 60 ? flat.substring(0, 60) + "…" : flat) + "'";
     }

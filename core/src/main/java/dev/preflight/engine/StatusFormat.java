@@ -22,7 +22,8 @@ public final class StatusFormat {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (MigrationStatus m : report.migrations()) {
-            String state = m.state().label() + (m.checksumMismatch() ? " (changed)" : "");
+            String state = m.state().label() + (m.checksumMismatch() ? " (changed)" : "")
+                    + (m.detail() == null ? "" : " (" + m.detail() + ")");
             rows.add(new String[]{state, m.id(), m.name(), m.kind().code(),
                     m.appliedAt() == null ? "" : APPLIED_AT.format(m.appliedAt())});
         }
@@ -77,6 +78,7 @@ public final class StatusFormat {
                     .append(",\"appliedAt\":").append(quote(m.appliedAt() == null ? null : m.appliedAt().toString()))
                     .append(",\"checksumMismatch\":").append(m.checksumMismatch())
                     .append(",\"origin\":").append(quote(m.origin()))
+                    .append(",\"detail\":").append(quote(m.detail()))
                     .append('}');
         }
         return out.append("]}").toString();

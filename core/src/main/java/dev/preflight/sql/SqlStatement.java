@@ -47,6 +47,34 @@ public record SqlStatement(String sql, int line, String copyData) {
     }
 
     /**
+     * True for the statements that take no lock blocking reads or writes but wait for older transactions:
+     * {@code CREATE}/{@code DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code ALTER TABLE ... DETACH
+     * PARTITION ... CONCURRENTLY}. {@code lock_timeout}, meant to keep a migration from queueing an exclusive lock in
+     * front of the application's queries, would only cut them short.
+     */
+    public boolean isConcurrent() {
+        char[] text = sql.toCharArray();
+        return StatementKinds.cannotRunInTransaction(text, 0, text.length)
+                && StatementKinds.hasWord(text, 0, text.length, "CONCURRENTLY");
+    }
+
+    /**
+     * True for statements that change nothing but the session: {@code SET} (not {@code SET CONSTRAINTS}), {@code
+     * RESET}, {@code SHOW}, {@code DISCARD}. When only such statements ran before a failing one, nothing of a
+     * non-transactional migration was applied.
+     */
+    public boolean changesOnlySession() {
+        char[] text = sql.toCharArray();
+        return StatementKinds.changesOnlySession(text, 0, text.length);
+    }
+
+    /** True when the statement sets or resets the setting {@code name} ({@code SET [SESSION|LOCAL] name}, {@code RESET}). */
+    public boolean setsSetting(String name) {
+        char[] text = sql.toCharArray();
+        return StatementKinds.setsSetting(text, 0, text.length, name);
+    }
+
+    /**
      * True when the statement surely returns no rows: DDL, {@code SET}, {@code DO}, and INSERT/UPDATE/DELETE/MERGE
      * without {@code RETURNING}. Such statements may go in a JDBC batch, which would read only the first row of a
      * result (and so run a {@code SELECT f(x) FROM t} for one row only). False when in doubt.

@@ -183,6 +183,47 @@ final class StatementKinds {
         return false;
     }
 
+    /** Whether the word {@code keyword} (upper case) appears outside quotes and comments, at any depth. */
+    static boolean hasWord(char[] text, int from, int to, String keyword) {
+        Cursor t = new Cursor(text, from, to);
+        while (t.next()) {
+            if (t.is(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SET (not SET CONSTRAINTS, which checks deferred constraints), RESET, SHOW, DISCARD. */
+    static boolean changesOnlySession(char[] text, int from, int to) {
+        Cursor t = new Cursor(text, from, to);
+        if (!t.next()) {
+            return false;
+        }
+        if (t.is("SET")) {
+            return !t.nextIs("CONSTRAINTS");
+        }
+        return t.isAny("RESET", "SHOW", "DISCARD");
+    }
+
+    /** {@code SET [SESSION | LOCAL] name ...}, {@code RESET name}, {@code RESET ALL}; {@code name} in lower case. */
+    static boolean setsSetting(char[] text, int from, int to, String name) {
+        Cursor t = new Cursor(text, from, to);
+        if (!t.next()) {
+            return false;
+        }
+        if (t.is("RESET")) {
+            return t.next() && (t.is("ALL") || t.is(name.toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (!t.is("SET") || !t.next()) {
+            return false;
+        }
+        if (t.isAny("SESSION", "LOCAL") && !t.next()) {
+            return false;
+        }
+        return t.is(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** {@code COPY ... FROM STDIN}: the rows that follow in the script are its data. */
     static boolean isCopyFromStdin(char[] text, int from, int to) {
         Cursor t = new Cursor(text, from, to);

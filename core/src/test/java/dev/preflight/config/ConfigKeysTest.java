@@ -17,7 +17,7 @@ class ConfigKeysTest {
         List<String> names = ConfigKeys.all().stream().map(ConfigKey::name).toList();
 
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
-                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint",
+                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "statement-timeout", "out-of-order", "strict", "lint",
                 "repos", "startup", "on-failure", "health.port", "ready", "hook", "jolokia.port", "jolokia.host",
                 "jolokia.user", "jolokia.password", "jolokia.read-only", "config"), names);
         Set<String> envNames = new HashSet<>();
@@ -30,7 +30,7 @@ class ConfigKeysTest {
     @Test
     void theRepoKeysAreTheDocumentedOnes() {
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
-                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint"),
+                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "statement-timeout", "out-of-order", "strict", "lint"),
                 ConfigKeys.of(ConfigKey.Scope.REPO).stream().map(ConfigKey::name).toList());
     }
 

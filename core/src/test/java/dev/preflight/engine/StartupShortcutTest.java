@@ -262,7 +262,8 @@ class StartupShortcutTest {
         db.execute("update preflight_schema_history set success = false where version = '2'");
 
         MigrationException e = assertThrows(MigrationException.class, () -> start());
-        assertTrue(e.getMessage().contains("migration 2 create_t2 failed") && e.getMessage().contains("repair"),
+        assertTrue(e.getMessage().contains("migration 2 create_t2 (") && e.getMessage().contains(") failed at")
+                && e.getMessage().contains("repair"),
                 e.getMessage());
         fx.files.table("3");
         assertThrows(MigrationException.class, () -> start());
