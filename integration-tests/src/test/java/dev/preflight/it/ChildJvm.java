@@ -36,6 +36,13 @@ final class ChildJvm extends ChildProcess {
         return new ChildJvm(List.of("-jar", jar.toString()), jar.toAbsolutePath().getParent());
     }
 
+    /** The agent jar's CLI, {@code java -jar preflight-agent.jar args}, in {@code workDir}. */
+    static ChildJvm cli(Path workDir, String... args) {
+        List<String> main = new ArrayList<>(List.of("-jar", AGENT_JAR.toString()));
+        main.addAll(List.of(args));
+        return new ChildJvm(main, workDir);
+    }
+
     /** {@code java -cp classPath mainClass}, in the folder of the first class path entry. */
     static ChildJvm classPath(List<Path> classPath, String mainClass) {
         return new ChildJvm(List.of("-cp", String.join(File.pathSeparator, classPath.stream().map(Path::toString)
