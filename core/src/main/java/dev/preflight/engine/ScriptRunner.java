@@ -3,7 +3,9 @@ package dev.preflight.engine;
 import dev.preflight.MigrationException;
 import dev.preflight.source.Migration;
 import dev.preflight.source.Script;
+import dev.preflight.sql.CopyRows;
 import dev.preflight.sql.SqlSplitter;
+import dev.preflight.sql.SqlSyntaxException;
 import dev.preflight.sql.SqlStatement;
 import java.util.List;
 
@@ -35,8 +37,31 @@ final class ScriptRunner {
             return new Step(m, up, null, m.java().transactional());
         }
         Script script = up ? m.up() : m.down();
-        List<SqlStatement> statements = SqlSplitter.split(script.sql(), script.origin(), script.firstLine());
+        List<SqlStatement> statements = split(script);
         return new Step(m, up, statements, runsInTransaction(m, script, statements));
+    }
+
+    /**
+     * The statements of {@code script}. In a large file the COPY rows left in the file must each be claimed by a
+     * {@code COPY ... FROM stdin}; when one is not (its lines were inside a quoted string after all), the script is
+     * split again as read whole.
+     */
+    private static List<SqlStatement> split(Script script) {
+        List<CopyRows> inFile = script.ownCopyRows();
+        if (inFile.isEmpty()) {
+            return SqlSplitter.split(script.sql(), script.origin(), script.firstLine());
+        }
+        try {
+            List<SqlStatement> statements = SqlSplitter.split(script.sql(), script.origin(), script.firstLine(),
+                    inFile);
+            if (statements.stream().filter(s -> s.copyRows() != null).count() == inFile.size()) {
+                return statements;
+            }
+        } catch (SqlSyntaxException e) {
+            // Judged on the whole text below, which is what the file says.
+        }
+        Script whole = script.whole();
+        return SqlSplitter.split(whole.sql(), whole.origin(), whole.firstLine());
     }
 
     /**

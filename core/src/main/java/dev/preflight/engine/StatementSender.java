@@ -4,7 +4,10 @@ import dev.preflight.engine.ScriptRunner.Step;
 import dev.preflight.source.Migration;
 import dev.preflight.sql.SqlStatement;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -155,10 +158,18 @@ final class StatementSender {
         }
     }
 
+    /** COPY ... FROM stdin with its rows from memory, or streamed from the file they were left in. */
     private static void copyIn(Connection c, SqlStatement statement) throws SQLException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(), new StringReader(statement.copyData()));
-        } catch (java.io.IOException e) {
+            if (statement.copyRows() == null) {
+                copy.copyIn(statement.sql(), new StringReader(statement.copyData()));
+            } else {
+                try (InputStream rows = statement.copyRows().open()) {
+                    copy.copyIn(statement.sql(), rows);
+                }
+            }
+        } catch (IOException e) {
             throw new SQLException("could not send the data of " + statement.sql() + ": " + e.getMessage(), e);
         }
     }

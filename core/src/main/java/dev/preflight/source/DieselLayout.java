@@ -83,9 +83,9 @@ final class DieselLayout implements Layout {
             m.matches();
             boolean noTransaction = folder.metadata != null && !runInTransaction(folder.metadata, problems);
             Section down = folder.down == null ? null
-                    : new Section(folder.down.origin(), folder.down.read(), 1, noTransaction);
+                    : Section.of(folder.down, noTransaction);
             out.add(Section.migration(kind, Version.parse(m.group(1)), m.group(2), NAME,
-                    new Section(folder.up.origin(), folder.up.read(), 1, noTransaction), down));
+                    Section.of(folder.up, noTransaction), down));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.preflight.Preflight;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -87,15 +88,18 @@ final class FileSetFingerprint {
             size = jar.size();
             crc = jar.crc();
         } else {
-            byte[] bytes;
-            try {
-                bytes = file.content().bytes();
+            // Streamed: a migration of hundreds of megabytes is not held in memory.
+            CRC32 own = new CRC32();
+            size = 0;
+            try (InputStream in = file.content().open()) {
+                byte[] chunk = new byte[1 << 16];
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                    own.update(chunk, 0, n);
+                    size += n;
+                }
             } catch (IOException e) {
                 throw new MigrationException("Cannot read " + file.origin() + ": " + e, e);
             }
-            CRC32 own = new CRC32();
-            own.update(bytes);
-            size = bytes.length;
             crc = own.getValue();
         }
         return add(size).add(crc);

@@ -187,7 +187,7 @@ final class FlywayLayout implements Layout {
     private static Section section(Resource script, Map<String, Resource> configs, Problems problems) {
         Resource config = configs.get(script.origin());
         boolean noTransaction = config != null && !executeInTransaction(config, problems);
-        return new Section(script.origin(), script.read(), 1, noTransaction);
+        return Section.of(script, noTransaction);
     }
 
     private static boolean executeInTransaction(Resource config, Problems problems) {

@@ -88,8 +88,8 @@ final class GolangMigrateLayout implements Layout {
     private static Migration migration(Resource upFile, Resource downFile, Kind kind) {
         Matcher m = FILE.matcher(upFile.name());
         m.matches();
-        Section down = downFile == null ? null : new Section(downFile.origin(), downFile.read(), 1, false);
+        Section down = downFile == null ? null : Section.of(downFile, false);
         return Section.migration(kind, Version.parse(m.group(1)), m.group(2), NAME,
-                new Section(upFile.origin(), upFile.read(), 1, false), down);
+                Section.of(upFile, false), down);
     }
 }

@@ -22,7 +22,8 @@ import java.util.zip.CRC32;
  * @param down the down script, or null when there is none (then it cannot be rolled back)
  * @param transactional false when the layout's own marker says so (the engine also refuses statements
  *                      that cannot run in a transaction inside a transactional migration)
- * @param checksum CRC-32 of the up script (line endings normalised), or the Java migration's own value
+ * @param checksum CRC-32 of the up script (line endings normalised; of its whole text, also when its COPY rows were
+ *                 left in the file), or the Java migration's own value
  * @param java the Java migration, or null
  */
 public record Migration(Kind kind, Version version, String name, String layout, Script up, Script down,
@@ -39,7 +40,7 @@ public record Migration(Kind kind, Version version, String name, String layout, 
     /** A SQL migration; the checksum is computed from the up script. */
     public static Migration sql(Kind kind, Version version, String name, String layout, Script up, Script down,
                                 boolean transactional) {
-        return new Migration(kind, version, name, layout, up, down, transactional, checksumOf(up.sql()), null);
+        return new Migration(kind, version, name, layout, up, down, transactional, ScriptChecksum.of(up), null);
     }
 
     /** The file (or class) a user should open to see this migration. */

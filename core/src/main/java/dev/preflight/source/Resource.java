@@ -3,10 +3,12 @@ package dev.preflight.source;
 import dev.preflight.MigrationException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One file found under a location, before any layout has looked at it. Layouts decide by {@link #path()} alone
@@ -33,10 +35,42 @@ record Resource(String path, String origin, String container, Content content, O
         this(path, origin, container, content, null);
     }
 
-    /** Reads a file's bytes; for a jar entry, from the jar that the scan holds open. */
+    /**
+     * Reads a file's bytes; for a jar entry, from the jar that the scan holds open (and after the scan from the jar
+     * opened again: a large file's COPY rows are read when their statement runs).
+     */
     @FunctionalInterface
     interface Content {
-        byte[] bytes() throws IOException;
+        InputStream open() throws IOException;
+
+        default byte[] bytes() throws IOException {
+            try (InputStream in = open()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** The file's size as its stamp knows it, or -1. */
+    long size() {
+        if (stamp instanceof FileStamp file) {
+            return file.size();
+        }
+        return stamp instanceof JarStamp jar ? jar.size() : -1;
+    }
+
+    /**
+     * The file's text for a layout: {@link #read()}, except that a file larger than {@link LargeFileReader#LARGE}
+     * is read with the rows of its {@code COPY ... FROM stdin} blocks left in the file (see {@link LargeFileReader}).
+     */
+    LargeFileReader.Text readText() {
+        if (size() <= LargeFileReader.LARGE) {
+            return new LargeFileReader.Text(read(), List.of());
+        }
+        try {
+            return LargeFileReader.read(origin, content::open);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + origin + ": " + e, e);
+        }
     }
 
     /** The file name, e.g. {@code up.sql}. */
@@ -70,20 +104,30 @@ record Resource(String path, String origin, String container, Content content, O
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + origin + ": " + e, e);
         }
+        return decode(origin, bytes);
+    }
+
+    /** {@code bytes} as UTF-8 text, without a byte-order mark; an error naming {@code origin} when not UTF-8. */
+    static String decode(String origin, byte[] bytes) {
         // The common case decodes without a decoder of its own: a String built from valid UTF-8 has no U+FFFD
         // unless the file wrote one, and only then (or for invalid bytes) is the strict decoder needed.
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString();
-            } catch (CharacterCodingException e) {
-                throw new MigrationException(origin + " is not valid UTF-8: save it as UTF-8 (migrations are read as UTF-8)", e);
-            }
+            text = decodeStrictly(origin, ByteBuffer.wrap(bytes));
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** UTF-8 text, or an error naming {@code origin}: guessing an encoding would silently change the SQL that runs. */
+    static String decodeStrictly(String origin, ByteBuffer bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MigrationException(origin + " is not valid UTF-8: save it as UTF-8 (migrations are read as UTF-8)", e);
+        }
     }
 }

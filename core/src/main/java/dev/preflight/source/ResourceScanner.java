@@ -3,6 +3,7 @@ package dev.preflight.source;
 import dev.preflight.MigrationException;
 
 import java.io.Closeable;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -115,7 +116,7 @@ final class ResourceScanner implements Closeable {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
                     String rel = relative(root, file);
-                    out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> Files.readAllBytes(file),
+                    out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> Files.newInputStream(file),
                             new Resource.FileStamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                                     attrs.fileKey())));
                 }
@@ -218,15 +219,38 @@ final class ResourceScanner implements Closeable {
                 String rel = name.substring(prefix.length());
                 Resource.JarStamp stamp = entry.getSize() >= 0 && entry.getCrc() >= 0
                         ? new Resource.JarStamp(file.getName(), entry.getSize(), entry.getCrc()) : null;
-                out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        return in.readAllBytes();
-                    }
-                }, stamp));
+                out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> openEntry(file, entry), stamp));
             }
         }
         out.sort(BY_PATH);
         return out;
+    }
+
+    /**
+     * An entry of a jar the scan holds open; once the scan is over (a large file's COPY rows are read when their
+     * statement runs) from the jar opened again, closed with the stream.
+     */
+    private static InputStream openEntry(JarFile scanned, JarEntry entry) throws IOException {
+        try {
+            return scanned.getInputStream(entry);
+        } catch (IllegalStateException closed) {
+            JarFile again = new JarFile(scanned.getName());
+            JarEntry same = again.getJarEntry(entry.getName());
+            if (same == null) {
+                again.close();
+                throw new IOException(entry.getName() + " is no longer in " + scanned.getName());
+            }
+            return new java.io.FilterInputStream(again.getInputStream(same)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        again.close();
+                    }
+                }
+            };
+        }
     }
 
     /**
@@ -296,7 +320,7 @@ final class ResourceScanner implements Closeable {
                 if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
                     String rel = name.substring(prefix.length());
                     byte[] bytes = jar.readAllBytes();
-                    out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> bytes));
+                    out.add(new Resource(rel, originPrefix + "/" + rel, container, () -> new ByteArrayInputStream(bytes)));
                 }
             }
         }

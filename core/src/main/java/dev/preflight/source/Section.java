@@ -2,6 +2,9 @@ package dev.preflight.source;
 
 import dev.preflight.Kind;
 import dev.preflight.Version;
+import dev.preflight.sql.CopyRows;
+
+import java.util.List;
 
 /**
  * The SQL of one direction of a migration as a layout found it, before the rules every SQL layout shares turn
@@ -12,8 +15,19 @@ import dev.preflight.Version;
  * @param firstLine line of {@code origin} on which {@code sql} starts
  * @param noTransaction the layout's own marker for this direction asks for no transaction (the universal
  *                      {@code -- preflight:no-transaction} head comment is checked here, not by each layout)
+ * @param copyRows the COPY rows left out of the file's text ({@link LargeFileReader}); empty for a file read whole
  */
-record Section(String origin, String sql, int firstLine, boolean noTransaction) {
+record Section(String origin, String sql, int firstLine, boolean noTransaction, List<CopyRows> copyRows) {
+
+    Section(String origin, String sql, int firstLine, boolean noTransaction) {
+        this(origin, sql, firstLine, noTransaction, List.of());
+    }
+
+    /** A whole file as one section, read with {@link Resource#readText()}. */
+    static Section of(Resource file, boolean noTransaction) {
+        LargeFileReader.Text text = file.readText();
+        return new Section(file.origin(), text.text(), 1, noTransaction, text.copyRows());
+    }
 
     /**
      * Builds a SQL migration with the rules shared by every layout:
@@ -43,6 +57,6 @@ record Section(String origin, String sql, int firstLine, boolean noTransaction) 
     }
 
     Script script() {
-        return new Script(origin, sql, firstLine);
+        return new Script(origin, sql, firstLine, copyRows);
     }
 }

@@ -106,7 +106,8 @@ final class SingleFileLayout implements Layout {
     private static Migration parse(Resource file, Kind kind, Problems problems) {
         Matcher name = FILE.matcher(file.name());
         name.matches();
-        String text = file.read();
+        LargeFileReader.Text read = file.readText();
+        String text = read.text();
         int[] starts = lineStarts(text);
         int lines = starts.length - 1;
 
@@ -183,9 +184,9 @@ final class SingleFileLayout implements Layout {
 
         int upEnd = down >= 0 ? starts[down] : text.length();
         Section upSection = new Section(file.origin(), text.substring(starts[up + 1], upEnd), up + 2,
-                fileNoTransaction || upNoTransaction);
+                fileNoTransaction || upNoTransaction, read.copyRows());
         Section downSection = down < 0 ? null : new Section(file.origin(), text.substring(starts[down + 1]), down + 2,
-                fileNoTransaction || downNoTransaction);
+                fileNoTransaction || downNoTransaction, read.copyRows());
         return Section.migration(kind, Version.parse(name.group(1)), name.group(2), dialect.layout, upSection, downSection);
     }
 

@@ -3,7 +3,9 @@ package dev.preflight.sql;
 import dev.preflight.sql.SqlLexer.Token;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,8 @@ public final class SqlSplitter {
     private final int firstLine;
     private final SqlLexer lexer;
     private final List<SqlStatement> statements = new ArrayList<>();
+    /** COPY rows left in the file, by the line of their first row; see {@link CopyRows}. */
+    private final Map<Integer, CopyRows> rowsInFile = new HashMap<>();
 
     // Line numbers are counted lazily from the last position asked for, so each character is counted once.
     private int countedTo;
@@ -46,7 +50,8 @@ public final class SqlSplitter {
     private int atomicBegin;
     private int previousBegin = -1;
 
-    private SqlSplitter(String sql, String origin, int firstLine) {
+    private SqlSplitter(String sql, String origin, int firstLine, List<CopyRows> copyRows) {
+        copyRows.forEach(rows -> rowsInFile.put(rows.firstLine(), rows));
         this.text = sql.toCharArray();
         this.origin = origin;
         this.firstLine = firstLine;
@@ -65,8 +70,19 @@ public final class SqlSplitter {
      *         JDBC)
      */
     public static List<SqlStatement> split(String sql, String origin, int firstLine) {
+        return split(sql, origin, firstLine, List.of());
+    }
+
+    /**
+     * {@link #split(String, String, int)} of a script read with the rows of its large COPY blocks left in the file:
+     * in {@code sql} each such row is an empty line, and a {@code COPY ... FROM stdin} whose rows start on the first
+     * line of one of {@code copyRows} gets those as its {@link SqlStatement#copyRows()}. The caller checks that
+     * every one of them was claimed so (a block that is not a COPY's data after all, say inside a dollar quote, was
+     * not SQL to leave out).
+     */
+    public static List<SqlStatement> split(String sql, String origin, int firstLine, List<CopyRows> copyRows) {
         Objects.requireNonNull(sql, "sql");
-        return new SqlSplitter(sql, origin, firstLine).run();
+        return new SqlSplitter(sql, origin, firstLine, copyRows).run();
     }
 
     private List<SqlStatement> run() {
@@ -139,8 +155,18 @@ public final class SqlSplitter {
     private void endStatement(int end) {
         if (first >= 0) {
             int line = lineAt(first);
-            String copyData = StatementKinds.isCopyFromStdin(text, first, last) ? readCopyData(end, line) : null;
-            statements.add(new SqlStatement(new String(text, first, last - first), line, copyData));
+            String sql = new String(text, first, last - first);
+            if (StatementKinds.isCopyFromStdin(text, first, last)) {
+                int dataStart = copyDataStart(end);
+                CopyRows inFile = rowsInFile.get(lineAt(dataStart));
+                if (inFile != null && skipRowsInFile(dataStart, inFile)) {
+                    statements.add(new SqlStatement(sql, line, null, inFile));
+                } else {
+                    statements.add(new SqlStatement(sql, line, readCopyData(dataStart, line)));
+                }
+            } else {
+                statements.add(new SqlStatement(sql, line, null));
+            }
         }
         first = -1;
         parenDepth = 0;
@@ -160,11 +186,8 @@ public final class SqlSplitter {
         endStatement(text.length);
     }
 
-    /**
-     * Reads the rows after {@code COPY ... FROM stdin;} (which must end its line) up to the line {@code \.},
-     * and continues lexing after that line.
-     */
-    private String readCopyData(int afterSemicolon, int copyLine) {
+    /** Where the rows after {@code COPY ... FROM stdin;} start: the next line, as the statement must end its line. */
+    private int copyDataStart(int afterSemicolon) {
         int i = afterSemicolon;
         while (i < text.length && SqlLexer.isSpace(text[i]) && !SqlLexer.isLineBreak(text[i])) {
             i++;
@@ -176,7 +199,31 @@ public final class SqlSplitter {
             throw error(i, "text after COPY ... FROM stdin; on the same line; its data rows must start on the"
                     + " next line");
         }
-        int dataStart = afterLineBreak(i);
+        return afterLineBreak(i);
+    }
+
+    /**
+     * Rows left in the file are as many empty lines here, followed by the line {@code \.}: when that is what is
+     * there, continues lexing after it and answers true.
+     */
+    private boolean skipRowsInFile(int dataStart, CopyRows inFile) {
+        int lineStart = dataStart;
+        for (int row = 0; row < inFile.lines(); row++) {
+            if (lineStart >= text.length || endOfLine(lineStart) != lineStart) {
+                return false;
+            }
+            lineStart = afterLineBreak(lineStart);
+        }
+        int lineEnd = endOfLine(lineStart);
+        if (lineEnd - lineStart == 2 && text[lineStart] == '\\' && text[lineStart + 1] == '.') {
+            lexer.reset(afterLineBreak(lineEnd));
+            return true;
+        }
+        return false;
+    }
+
+    /** Reads the rows from {@code dataStart} up to the line {@code \.}, and continues lexing after that line. */
+    private String readCopyData(int dataStart, int copyLine) {
         boolean carriageReturns = false;
         for (int lineStart = dataStart; lineStart < text.length; ) {
             int lineEnd = endOfLine(lineStart);

@@ -15,15 +15,22 @@ import java.util.Objects;
  * @param line the 1-based line (of the original file) where the statement's first token is
  * @param copyData for {@code COPY ... FROM stdin}: the data rows up to (not including) the {@code \.}
  *                 line, each ending with {@code \n} (whatever the file's line endings), else null
+ * @param copyRows for {@code COPY ... FROM stdin} in a large file: its data rows, left in the file (then
+ *                 {@code copyData} is null)
  */
-public record SqlStatement(String sql, int line, String copyData) {
+public record SqlStatement(String sql, int line, String copyData, CopyRows copyRows) {
 
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
     }
 
+    /** A statement whose COPY data (if any) is in memory. */
+    public SqlStatement(String sql, int line, String copyData) {
+        this(sql, line, copyData, null);
+    }
+
     public boolean isCopyFromStdin() {
-        return copyData != null;
+        return copyData != null || copyRows != null;
     }
 
     /**

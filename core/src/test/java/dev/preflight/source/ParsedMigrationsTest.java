@@ -17,7 +17,7 @@ class ParsedMigrationsTest {
     private Resource file(String sql, Object stamp) {
         return new Resource("1_t.sql", "db/1_t.sql", "db", () -> {
             reads.incrementAndGet();
-            return sql.getBytes(StandardCharsets.UTF_8);
+            return new java.io.ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8));
         }, stamp);
     }
 
