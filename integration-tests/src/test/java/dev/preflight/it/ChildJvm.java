@@ -61,6 +61,12 @@ final class ChildJvm extends ChildProcess {
         return this;
     }
 
+    /** Any option of the JVM, e.g. {@code -Xmx256m}. */
+    ChildJvm jvmArgument(String argument) {
+        jvmArguments.add(argument);
+        return this;
+    }
+
     ChildJvm systemProperty(String key, String value) {
         jvmArguments.add("-D" + key + "=" + value);
         return this;
