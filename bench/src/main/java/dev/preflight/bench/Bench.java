@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private static final String SERVER = System.getenv().getOrDefault("PREFLIGHT_TEST_JDBC_URL",
+    static final String SERVER = System.getenv().getOrDefault("PREFLIGHT_TEST_JDBC_URL",
             "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
     private Bench() {
@@ -133,7 +133,7 @@ public final class Bench {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -368,12 +368,12 @@ public final class Bench {
         row(n, op, median(floorMs), median(preflightMs));
     }
 
-    private static double median(double[] ms) {
+    static double median(double[] ms) {
         Arrays.sort(ms);
         return ms[ms.length / 2];
     }
 
-    private static String createDatabase() throws Exception {
+    static String createDatabase() throws Exception {
         String name = "preflight_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
             s.execute("create database " + name);
@@ -381,13 +381,13 @@ public final class Bench {
         return name;
     }
 
-    private static void dropDatabase(String name) throws Exception {
+    static void dropDatabase(String name) throws Exception {
         try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         }
     }
 
-    private static String url(String db) {
+    static String url(String db) {
         int slash = SERVER.indexOf('/', "jdbc:postgresql://".length());
         int query = SERVER.indexOf('?', slash);
         return SERVER.substring(0, slash + 1) + db + (query >= 0 ? SERVER.substring(query) : "");
