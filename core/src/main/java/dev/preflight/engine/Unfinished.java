@@ -63,9 +63,9 @@ final class Unfinished {
         boolean down = !step.up();
         if (nothingApplied) {
             return "It runs outside a transaction, and " + (failed == 0 ? "its first statement"
-                    : "the first statement that changes the database") + " failed, so nothing of it is applied"
-                    + (down ? "; it is still recorded as applied." : " and it is not recorded: the next run tries it"
-                    + " again.");
+                    : "the first statement that changes the database") + " failed, so "
+                    + (down ? "nothing of it took effect and the migration is still recorded as applied."
+                    : "nothing of it is applied and it is not recorded: the next run tries it again.");
         }
         return "It ran outside a transaction" + (failed >= 0 && step.statements() != null
                 ? "; of its " + (down ? "down script's " : "") + step.statements().size() + " statements,"

@@ -208,7 +208,7 @@ class NonTransactionalStateTest {
         try (Preflight p = fx.open()) {
             p.migrate();
             MigrationException e = assertThrows(MigrationException.class, () -> p.rollback(Target.step(1)));
-            assertTrue(e.getMessage().contains("nothing of it is applied; it is still recorded as applied"),
+            assertTrue(e.getMessage().contains("nothing of it took effect and the migration is still recorded as applied"),
                     e.getMessage());
             assertEquals(MigrationStatus.State.UP, p.status().migrations().get(0).state());
         }
