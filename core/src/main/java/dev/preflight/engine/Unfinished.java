@@ -50,8 +50,7 @@ final class Unfinished {
                     .append(", outside a transaction.");
         }
         out.append(progress(step, k, row.interrupted()));
-        out.append(advice(row.id(), down, row.interrupted() && k > 0 && step != null
-                && step.statements() != null && step.statements().get(k - 1).isConcurrent()));
+        out.append(advice(row.id(), down, check(step, k, row.interrupted())));
         return out.toString();
     }
 
@@ -70,7 +69,8 @@ final class Unfinished {
         return "It ran outside a transaction" + (failed >= 0 && step.statements() != null
                 ? "; of its " + (down ? "down script's " : "") + step.statements().size() + " statements,"
                 + progress(step, failed + 1, false) : ", so what it did before the error is applied.")
-                + " It is recorded as failed and blocks further runs." + advice(id, down, false);
+                + " It is recorded as failed and blocks further runs."
+                + advice(id, down, check(step, failed + 1, false));
     }
 
     /** {@code  at statement 2 of 3 (file:line)}, or nothing when not known. */
@@ -100,15 +100,26 @@ final class Unfinished {
         return out.toString();
     }
 
-    private static String advice(String id, boolean down, boolean concurrent) {
-        String check = concurrent ? " An interrupted concurrent index build leaves an INVALID index, which Preflight"
-                + " drops before it builds the index again." : "";
+    /** What to look at first: whether the interrupted statement took effect, or why the failed one failed. */
+    private static String check(Step step, int k, boolean interrupted) {
+        if (step == null || step.statements() == null || k <= 0 || k > step.statements().size()) {
+            return "Check the database.";
+        }
+        if (!interrupted) {
+            return "Fix what made statement " + k + " fail.";
+        }
+        return "Check whether statement " + k + " took effect." + (step.statements().get(k - 1).isConcurrent()
+                ? " (An interrupted concurrent index build leaves an INVALID index, which Preflight drops before it"
+                + " builds the index again.)" : "");
+    }
+
+    private static String advice(String id, boolean down, String check) {
         if (down) {
-            return "\nCheck the database." + check + " Then either finish reverting by hand and run"
+            return "\n" + check + " Then either finish reverting by hand and run"
                     + " `repair --remove " + id + "` (it counts as not applied; migrate applies it again), or redo"
                     + " what its down script undid and run `repair --mark-applied " + id + "`.";
         }
-        return "\nCheck the database." + check + " Then either complete the rest by hand and run"
+        return "\n" + check + " Then either complete the rest by hand and run"
                 + " `repair --mark-applied " + id + "`, or undo what is applied and run `repair --remove " + id
                 + "` (migrate then runs it again from its first statement).";
     }

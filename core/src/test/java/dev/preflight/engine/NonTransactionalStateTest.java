@@ -60,6 +60,7 @@ class NonTransactionalStateTest {
             assertTrue(m.contains("applied: statement 1 (line 3: 'create table nt1 (id int)')"), m);
             assertTrue(m.contains("failed: statement 2 (line 4"), m);
             assertTrue(m.contains("not run: statement 3 (line 5"), m);
+            assertTrue(m.contains("Fix what made statement 2 fail. Then either complete the rest by hand"), m);
             assertTrue(m.contains("repair --mark-applied 1") && m.contains("repair --remove 1"), m);
             assertFalse(m.contains("statements before the failing one"), m);
 
@@ -134,6 +135,7 @@ class NonTransactionalStateTest {
             assertTrue(m.contains("applied: statement 1 (line 3: 'create table nt1 (id int)')"), m);
             assertTrue(m.contains("may or may not have taken effect: statement 2 (line 4: 'select 2')"), m);
             assertTrue(m.contains("not run: statement 3 (line 5: 'create table nt3 (id int)')"), m);
+            assertTrue(m.contains("Check whether statement 2 took effect. Then either"), m);
             assertTrue(m.contains("`repair --mark-applied 1`") && m.contains("`repair --remove 1`"), m);
             assertFalse(db.tableExists("nt3"), "nothing ran");
             assertFalse(p.validate().isValid());
