@@ -213,9 +213,9 @@ final class MigrationRunner {
 
     private MigrationException failure(Step step, FailedStatement e, List<MigrateResult.Applied> done,
                                        String consequence) {
-        String before = done.isEmpty() ? "" : "\nThe " + (done.size() == 1 ? "migration" : done.size() + " migrations")
-                + " before it in this run (" + Summaries.ids(done.stream().map(MigrateResult.Applied::id).toList())
-                + ") " + (done.size() == 1 ? "is " : "are ") + (step.up() ? "applied." : "reverted.");
+        String before = done.isEmpty() ? "" : "\nThe " + (done.size() == 1 ? "migration" : "migrations")
+                + " before it in this run " + (done.size() == 1 ? "is " : "are ") + (step.up() ? "applied: " : "reverted: ")
+                + Summaries.ids(done.stream().map(MigrateResult.Applied::id).toList()) + ".";
         return new MigrationException((step.up() ? "" : "reverting ") + step.describe() + " failed: " + e.where()
                 + "\n" + consequence + before, e.getCause());
     }

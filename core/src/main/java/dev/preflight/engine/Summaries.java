@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Summaries.ids(List.of("1", "2", "3"));            // "1, 2, 3"
- * Summaries.ids(ids of 1..247);                     // "1, 2, 3, … 246, 247 (247 in all)"
+ * Summaries.ids(ids of 1..247);                     // "1, 2, 3 … 246, 247 (247 in all)"
  * }</pre>
  */
 final class Summaries {
@@ -26,7 +26,7 @@ final class Summaries {
         if (ids.size() <= WHOLE) {
             return String.join(", ", ids);
         }
-        return String.join(", ", ids.subList(0, 3)) + ", … " + String.join(", ", ids.subList(ids.size() - 2,
+        return String.join(", ", ids.subList(0, 3)) + " … " + String.join(", ", ids.subList(ids.size() - 2,
                 ids.size())) + " (" + ids.size() + " in all)";
     }
 }

@@ -119,7 +119,7 @@ class MigrateTest {
             assertTrue(e.getMessage().contains("2_broken.sql:4"), e.getMessage());
             assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
             assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
-            assertTrue(e.getMessage().contains("The migration before it in this run (1) is applied."), e.getMessage());
+            assertTrue(e.getMessage().contains("The migration before it in this run is applied: 1."), e.getMessage());
         }
         assertEquals(List.of("schema:1:true"), fx.history());
         assertFalse(db.tableExists("t2"), "the failing migration's first statement was rolled back");

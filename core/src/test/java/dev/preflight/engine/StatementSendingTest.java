@@ -98,4 +98,28 @@ class StatementSendingTest {
         assertEquals(List.of("1:a", "2:b", "3:c", "4:d"), db.queryColumn("select id || ':' || v from t order by id"));
         assertEquals("2", db.queryValue("select count(*) from audit where id > 0"));
     }
+
+    @Test
+    void statementTimeoutCutsALongStatementAndTheMigrationIsRolledBack() throws Exception {
+        fx.files.dbmate("1", "slow", "create table before_sleep (id int);\nselect pg_sleep(30);", null);
+        try (Preflight p = fx.open("statement-timeout", "300ms")) {
+            MigrationException e = assertThrows(MigrationException.class, p::migrate);
+            assertTrue(e.getMessage().contains("1_slow.sql:3: ERROR: canceling statement due to statement timeout"
+                    + " (SQLSTATE 57014)"), e.getMessage());
+        }
+        assertFalse(db.tableExists("before_sleep"));
+        assertEquals(List.of(), fx.history());
+    }
+
+    @Test
+    void anErrorAfterManyMigrationsSumsUpTheOnesBefore() throws Exception {
+        for (int i = 1; i <= 9; i++) {
+            fx.files.table(String.valueOf(i));
+        }
+        fx.files.dbmate("10", "broken", "select 1/0;", null);
+        try (Preflight p = fx.open()) {
+            MigrationException e = assertThrows(MigrationException.class, p::migrate);
+            assertTrue(e.getMessage().contains("The migrations before it in this run are applied: 1, 2, 3 … 8, 9 (9 in all)."), e.getMessage());
+        }
+    }
 }
