@@ -32,8 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class MigrationRunner {
 
-    /** Migrator's logger, as before the split: users' log settings and filters name it. */
-    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    /** Migrator's logger, by name, as before the split: users' log settings and filters name it. */
+    private static final Logger LOG = LoggerFactory.getLogger("dev.preflight.engine.Migrator");
 
     private final RepoConfig repo;
     private final MigrationListener listener;
@@ -70,7 +70,7 @@ final class MigrationRunner {
         try (CurrentOperation.Binding bound = CurrentOperation.bind(repo.name(), operation, listener)) {
             runOne(work, probe, step, kind, done);
         }
-        long ms = millisSince(t0);
+        long ms = Elapsed.millisSince(t0);
         LOG.info("{} {}: {} {} {} ({} ms) [{}/{}]", operation, repo.name(), step.up() ? "applied" : "reverted",
                 m.id(), m.name(), ms, i + 1, steps.size());
         listener.migrationFinished(repo.name(), operation, i + 1, steps.size(), m.id(), m.name(), ms);
@@ -138,7 +138,7 @@ final class MigrationRunner {
                 }
                 StatementSender.sendOneByOne(work, step);
             }
-            recordSuccess(work, step, kind, millisSince(t0));
+            recordSuccess(work, step, kind, Elapsed.millisSince(t0));
             work.commit();
         } catch (FailedStatement e) {
             // Ask who blocked before the rollback frees the locks this transaction took.
@@ -220,7 +220,4 @@ final class MigrationRunner {
                 + "\n" + consequence + before, e.getCause());
     }
 
-    static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
 }

@@ -84,7 +84,7 @@ public final class Migrator {
                 ? VerifiedShortcut.check(access.database, access.verified, repo.name(), () -> access.fingerprint(kind))
                 : null;
         if (shortcut != null && shortcut.upToDate()) {
-            return finish(new MigrateResult(repo.name(), operation, List.of(), MigrationRunner.millisSince(start)),
+            return finish(new MigrateResult(repo.name(), operation, List.of(), Elapsed.millisSince(start)),
                     " (files and history as last checked)");
         }
         return access.withFilesAndHistory(() -> access.files(kind), (work, files, rows) -> {
@@ -93,7 +93,7 @@ public final class Migrator {
             // A non-transactional migration running now: wait for the lock, then look again.
             if (!history.runningNow() && planner.migrate(history, target).isEmpty()) {
                 recordChecked(shortcut, work, kind);
-                return finish(new MigrateResult(repo.name(), operation, List.of(), MigrationRunner.millisSince(start)));
+                return finish(new MigrateResult(repo.name(), operation, List.of(), Elapsed.millisSince(start)));
             }
             return access.underLock(lockConnection -> {
                 // Re-read: another instance may have applied some while we waited for the lock.
@@ -113,7 +113,7 @@ public final class Migrator {
                         row.progress() == null ? "" : " by " + row.progress().client()));
                 return finish(new MigrateResult(repo.name(), operation,
                         runner.runAll(work, lockConnection, operation, steps, kind),
-                        MigrationRunner.millisSince(start)));
+                        Elapsed.millisSince(start)));
             });
         });
     }
@@ -141,7 +141,7 @@ public final class Migrator {
                 access.table.createOrUpgrade(work, true);
             }
             return finish(new MigrateResult(repo.name(), operation,
-                    runner.runAll(work, lockConnection, operation, steps, kind), MigrationRunner.millisSince(start)));
+                    runner.runAll(work, lockConnection, operation, steps, kind), Elapsed.millisSince(start)));
         }));
     }
 

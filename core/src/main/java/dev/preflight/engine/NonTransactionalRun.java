@@ -101,7 +101,7 @@ final class NonTransactionalRun {
             settings.reset();
         }
         if (step.up()) {
-            table.markApplied(work, rank, MigrationRunner.millisSince(t0));
+            table.markApplied(work, rank, Elapsed.millisSince(t0));
         } else {
             table.delete(work, kind, m.version());
         }
@@ -121,7 +121,7 @@ final class NonTransactionalRun {
             table.markApplied(work, rank, 0);
         } else {
             table.markFailed(work, rank, step.up() ? HistoryRow.State.FAILED : HistoryRow.State.REVERT_FAILED,
-                    index + 1, MigrationRunner.millisSince(t0));
+                    index + 1, Elapsed.millisSince(t0));
         }
         return nothingApplied;
     }
