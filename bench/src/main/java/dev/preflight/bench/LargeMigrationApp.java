@@ -6,6 +6,7 @@ import dev.preflight.PreflightConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,13 +19,20 @@ public final class LargeMigrationApp {
     private LargeMigrationApp() {
     }
 
-    /** @param args the database URL, the migrations folder, an empty folder for data migrations */
+    /**
+     * @param args the database URL, the migrations folder, an empty folder for data migrations, then any settings
+     *             as {@code key=value}
+     */
     public static void main(String[] args) {
+        Map<String, String> settings = new HashMap<>(Map.of("url", args[0], "locations", args[1],
+                "data-locations", args[2]));
+        for (int i = 3; i < args.length; i++) {
+            settings.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+        }
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        try (Preflight p = Preflight.open(PreflightConfig.fromProperties(Map.of("url", args[0], "locations", args[1],
-                "data-locations", args[2])))) {
+        try (Preflight p = Preflight.open(PreflightConfig.fromProperties(settings))) {
             p.migrate();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
