@@ -13,8 +13,8 @@ import java.util.Locale;
  * run): 10,000 and 100,000 single-row INSERTs (Preflight's time should grow linearly and stay at or below psql's,
  * which waits for each statement in turn), and a 200 MB {@code COPY ... FROM stdin} block, with the peak heap of
  * Preflight's JVM (run with {@code -Xmx256m}). Preflight runs in a JVM of its own ({@link LargeMigrationApp}); the
- * table shows the time of {@code migrate()} in it and, in brackets, of the whole process. Prints medians; asserts
- * nothing; medians, and in brackets the fastest runs (on a shared machine other work only adds time). Usage:
+ * table shows the time of {@code migrate()} in it and, in round brackets, of the whole process. Prints medians and,
+ * in square brackets, the fastest run (on a shared machine other work only ever adds time); asserts nothing. Usage:
  * {@code scripts/bench-large [runs]}.
  */
 public final class LargeFileBench {
