@@ -19,6 +19,8 @@ import java.util.Locale;
  */
 public final class LargeFileBench {
 
+    private static final String ROW = "| %-24s | %14s | %28s | %15s | %13s | %9s |%n";
+
     private LargeFileBench() {
     }
 
@@ -28,10 +30,10 @@ public final class LargeFileBench {
         try {
             System.out.printf(Locale.ROOT, "Preflight vs psql -1 -f on one file, median of %d run(s), %s%n", runs,
                     Runtime.version());
-            System.out.printf(Locale.ROOT, "| %-24s | %14s | %22s | %16s | %9s | %9s |%n", "file", "psql ms [min]",
-                    "preflight ms (process) [min]", "ratio [of mins]", "µs/stmt", "peak heap");
-            System.out.println("|--------------------------|---------------:|-----------------------:|-----------------:"
-                    + "|----------:|----------:|");
+            System.out.printf(Locale.ROOT, ROW, "file", "psql ms [min]", "preflight ms (process) [min]",
+                    "ratio [of mins]", "µs/stmt [min]", "peak heap");
+            System.out.println("|--------------------------|----------------|------------------------------|"
+                    + "-----------------|---------------|-----------|");
             for (int n : new int[] {10_000, 100_000}) {
                 Path folder = Files.createDirectories(dir.resolve("inserts-" + n));
                 write(folder.resolve("1_seed.sql"), n);
@@ -97,10 +99,11 @@ public final class LargeFileBench {
         double psqlMin = psql.stream().mapToDouble(Run::ms).min().orElse(0);
         double preflightMin = preflight.stream().mapToDouble(Run::ms).min().orElse(0);
         long peak = preflight.stream().mapToLong(Run::peakHeapMb).max().orElse(0);
-        System.out.printf(Locale.ROOT, "| %-24s | %6.0f [%5.0f] | %6.0f (%5.0f) [%5.0f] | %5.2fx [%5.2fx] | %9s | %6d MB |%n",
-                what, psqlMs, psqlMin, preflightMs, processMs, preflightMin, preflightMs / psqlMs,
-                preflightMin / psqlMin, statements == 0 ? ""
-                        : String.format(Locale.ROOT, "%.1f", preflightMin * 1000 / statements), peak);
+        String perStatement = statements == 0 ? "" : String.format(Locale.ROOT, "%.1f", preflightMin * 1000 / statements);
+        System.out.printf(Locale.ROOT, ROW, what, String.format(Locale.ROOT, "%.0f [%.0f]", psqlMs, psqlMin),
+                String.format(Locale.ROOT, "%.0f (%.0f) [%.0f]", preflightMs, processMs, preflightMin),
+                String.format(Locale.ROOT, "%.2fx [%.2fx]", preflightMs / psqlMs, preflightMin / psqlMin),
+                perStatement, peak + " MB");
     }
 
     private static Run psql(Path folder) throws Exception {
