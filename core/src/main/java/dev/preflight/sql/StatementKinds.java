@@ -133,13 +133,7 @@ final class StatementKinds {
             }
         } while (t.at(Token.OPEN_PAREN)); // (SELECT ...) UNION (SELECT ...)
         int level = t.depth();
-        if (t.is("WITH")) {
-            // The main statement is the first verb outside the parentheses of the WITH list.
-            while (t.next() && !(t.depth() == level
-                    && t.isAny("SELECT", "VALUES", "TABLE", "INSERT", "UPDATE", "DELETE", "MERGE"))) {
-                // skip the common table expressions
-            }
-        }
+        skipWithList(t, level);
         if (t.is("SELECT")) {
             return !t.skipTo("INTO", level);
         }
@@ -168,13 +162,7 @@ final class StatementKinds {
             return true;
         }
         int level = t.depth();
-        if (t.is("WITH")) {
-            // The main statement is the first verb outside the parentheses of the WITH list.
-            while (t.next() && !(t.depth() == level
-                    && t.isAny("SELECT", "VALUES", "TABLE", "INSERT", "UPDATE", "DELETE", "MERGE"))) {
-                // skip the common table expressions
-            }
-        }
+        skipWithList(t, level);
         return t.isAny("INSERT", "UPDATE", "DELETE", "MERGE") && !t.skipTo("RETURNING", level);
     }
 
@@ -217,6 +205,16 @@ final class StatementKinds {
             return false;
         }
         return t.is(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** After {@code WITH}, moves to the main statement: the first verb outside the parentheses of the WITH list. */
+    private static void skipWithList(Cursor t, int level) {
+        if (t.is("WITH")) {
+            while (t.next() && !(t.depth() == level
+                    && t.isAny("SELECT", "VALUES", "TABLE", "INSERT", "UPDATE", "DELETE", "MERGE"))) {
+                // skip the common table expressions
+            }
+        }
     }
 
     /** {@code COPY ... FROM STDIN}: the rows that follow in the script are its data. */
