@@ -4,6 +4,7 @@ import dev.preflight.config.AgentArguments;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.Settings;
+import dev.preflight.lint.RuleSelection;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -207,7 +208,9 @@ public final class PreflightConfig {
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (String) repo(name, ConfigKeys.LINT));
+                (String) repo(name, ConfigKeys.LINT),
+                RuleSelection.parse(strings(repo(name, ConfigKeys.LINT_RULES)),
+                        "on".equals(repo(name, ConfigKeys.LINT_CONVENTIONS))));
     }
 
     private Object repo(String name, ConfigKey key) {

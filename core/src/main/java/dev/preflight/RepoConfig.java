@@ -2,6 +2,7 @@ package dev.preflight;
 
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.DatabaseUrls;
+import dev.preflight.lint.RuleSelection;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +35,13 @@ public final class RepoConfig {
     private final boolean outOfOrder;
     private final boolean strict;
     private final String lint;
+    private final RuleSelection lintRules;
 
     /** @param url null when none is configured: {@link #url()} then explains how to set one */
     RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
-               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint) {
+               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint,
+               RuleSelection lintRules) {
         this.name = name;
         this.firstRepo = firstRepo;
         this.url = url;
@@ -55,6 +58,7 @@ public final class RepoConfig {
         this.outOfOrder = outOfOrder;
         this.strict = strict;
         this.lint = lint;
+        this.lintRules = lintRules;
     }
 
     /** The repository name ({@code main} unless {@code preflight.repos} says otherwise). */
@@ -142,6 +146,11 @@ public final class RepoConfig {
     /** {@code warn}, {@code error} or {@code off}. */
     public String lint() {
         return lint;
+    }
+
+    /** The lint rules that run ({@code lint.rules}, {@code lint.conventions}). */
+    public RuleSelection lintRules() {
+        return lintRules;
     }
 
     @Override

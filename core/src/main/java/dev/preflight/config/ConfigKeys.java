@@ -64,6 +64,12 @@ public final class ConfigKeys {
     public static final ConfigKey LINT = repo("lint", "warn",
             "Safety lint of SQL migrations before they run: warn, error or off",
             Values.choice("warn", "error", "off"));
+    public static final ConfigKey LINT_RULES = repo("lint.rules", "hazards",
+            "Which lint rules run, applied in order: hazards, conventions, all, none, a rule id, or -<rule id> to"
+                    + " leave one out (e.g. hazards,prefer-timestamptz,-drop-or-rename)", Values.lintRules());
+    public static final ConfigKey LINT_CONVENTIONS = repo("lint.conventions", "off",
+            "on adds the lint's conventions (prefer-bigint-over-int, prefer-timestamptz, ...) to lint.rules",
+            Values.choice("on", "off"));
 
     public static final ConfigKey REPOS = add(new ConfigKey("repos", Scope.GLOBAL, "main", null,
             "Comma-separated repository names ([a-z][a-z0-9_-]*), the first being the default; set"

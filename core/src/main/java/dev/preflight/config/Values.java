@@ -1,5 +1,7 @@
 package dev.preflight.config;
 
+import dev.preflight.lint.RuleSelection;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +56,23 @@ final class Values {
                 }
             }
             return names;
+        };
+    }
+
+    /** {@code lint.rules}: a list of category words, rule ids and {@code -<rule id>}s (see RuleSelection). */
+    static Parser lintRules() {
+        return text -> {
+            List<String> entries = split(text);
+            for (String entry : entries) {
+                String name = entry.startsWith("-") ? entry.substring(1) : entry;
+                if (!RuleSelection.isName(name)) {
+                    throw new InvalidValueException("`" + name + "` is no lint rule"
+                            + Suggestions.closest(name, RuleSelection.names()).map(n -> " (did you mean " + n + "?)")
+                            .orElse("") + "; use hazards, conventions, all, none, a rule id from README's lint"
+                            + " table, or -<rule id>");
+                }
+            }
+            return entries;
         };
     }
 

@@ -21,6 +21,9 @@ import dev.preflight.db.VerifiedFiles;
 import dev.preflight.engine.ScriptRunner.FailedStatement;
 import dev.preflight.engine.ScriptRunner.Step;
 import dev.preflight.lint.Finding;
+import dev.preflight.lint.LintGate;
+import dev.preflight.lint.LintScript;
+import dev.preflight.lint.LintSettings;
 import dev.preflight.lint.Linter;
 import dev.preflight.progress.CurrentOperation;
 import dev.preflight.source.Migration;
@@ -151,7 +154,7 @@ public final class Migrator {
                     recordChecked(shortcut, work, kind);
                 }
                 List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
-                lintBeforeRunning(steps);
+                lintBeforeRunning(steps, work);
                 if (!steps.isEmpty()) {
                     table.createIfMissing(work);
                 }
@@ -394,36 +397,21 @@ public final class Migrator {
                 + "\n" + consequence + before, e.getCause());
     }
 
-    /**
-     * The {@code lint} setting applied to the migrations about to run: {@code warn} logs each finding,
-     * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
-     */
-    private void lintBeforeRunning(List<Step> steps) {
-        if (repo.lint().equals("off")) {
-            return;
-        }
-        List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
-                .flatMap(s -> Linter.lint(s.migration(), s.statements(), s.transactional()).stream()).toList();
-        if (findings.isEmpty()) {
-            return;
-        }
-        if (repo.lint().equals("error")) {
-            throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
-                    + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
-                    + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
-                    + "\nUse the safe pattern, accept a finding with -- preflight:allow <rule> above its statement,"
-                    + " or set lint=warn.");
-        }
-        findings.forEach(f -> LOG.warn("lint {}: {}", repo.name(), f.toBlock().stripTrailing()));
+    /** The {@code lint} setting applied to the scripts about to run, as one run ({@link LintGate}). */
+    private void lintBeforeRunning(List<Step> steps, Connection work) {
+        LintGate.check(repo, steps.stream().filter(s -> s.statements() != null)
+                .map(s -> new LintScript(s.migration(), s.up(), s.statements(), s.transactional())).toList(), work);
     }
 
-    /** The safety lint of every SQL migration of the repo, schema and data, applied or not; no database needed. */
+    /** The safety lint of every SQL migration of the repo, schema and data, up and down, applied or not; offline. */
     public List<Finding> lint() {
-        List<Finding> findings = new ArrayList<>();
-        for (Kind kind : List.of(Kind.SCHEMA, Kind.DATA)) {
-            files(kind).forEach(m -> findings.addAll(Linter.lint(m)));
-        }
-        return findings;
+        return Linter.lintEach(concat(files(Kind.SCHEMA), files(Kind.DATA)), LintSettings.of(repo));
+    }
+
+    private static List<Migration> concat(List<Migration> a, List<Migration> b) {
+        List<Migration> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     // ---------------------------------------------------------------- rollback
@@ -441,6 +429,7 @@ public final class Migrator {
             History h = read(work, kind, files);
             refuseFailed(h);
             List<Step> steps = planRollback(h, target).stream().map(m -> ScriptRunner.prepare(m, false)).toList();
+            lintBeforeRunning(steps, work);
             return finish(new MigrateResult(repo.name(), operation, runAll(work, lockConnection, operation, steps, h),
                     millisSince(start)));
         }));

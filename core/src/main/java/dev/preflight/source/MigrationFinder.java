@@ -34,7 +34,7 @@ public final class MigrationFinder {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFinder.class);
 
     /** Every file layout; the order only decides which near-miss advice is given first. */
-    private static final List<Layout> LAYOUTS = List.of(
+    static final List<Layout> LAYOUTS = List.of(
             new FlywayLayout(), new DieselLayout(), new GolangMigrateLayout(), new SingleFileLayout());
 
     /** Versioned migrations by version, then repeatables by name. */
@@ -81,6 +81,37 @@ public final class MigrationFinder {
     public static Optional<String> fingerprint(List<String> locations, Kind kind, String repo, ClassLoader loader,
                                                boolean strict) {
         return FileSetFingerprint.of(locations, kind, repo, loader != null ? loader : defaultLoader(), strict);
+    }
+
+    /**
+     * The migrations among files and folders that need not be configured locations, for the lint of files a pull
+     * request adds: a folder is read as a location; a file by the layout its name fits, with the files beside it that
+     * share its version (a Diesel file with its migration folder). A {@code .sql} file no layout takes is returned as
+     * a plain script. Java migrations are not looked for.
+     *
+     * @throws dev.preflight.MigrationException for a path that does not exist, and the problems {@link #find} reports
+     *         (near-miss names, duplicate versions, broken markers) of the given files
+     */
+    public static Selection select(List<Path> paths) {
+        return LooseFiles.select(paths);
+    }
+
+    /**
+     * What {@link #select} found: migrations in version order, and plain SQL files.
+     *
+     * @param migrations the migrations of the given files and folders
+     * @param plain the {@code .sql} files no layout takes, whole
+     */
+    public record Selection(List<Migration> migrations, List<PlainScript> plain) {
+    }
+
+    /**
+     * A SQL file that is no migration of any layout: its text, and whether a leading comment asks for no transaction.
+     *
+     * @param script the whole file, from line 1
+     * @param noTransactionMarker {@code -- preflight:no-transaction} above its first statement
+     */
+    public record PlainScript(Script script, boolean noTransactionMarker) {
     }
 
     /** {@link #find(List, Kind, String, ClassLoader, boolean)} with the working directory and the warning sink given. */
@@ -138,7 +169,7 @@ public final class MigrationFinder {
         return List.copyOf(found);
     }
 
-    private static void classify(Resource file, Map<Layout, List<Resource>> claimed, List<String> unmatched,
+    static void classify(Resource file, Map<Layout, List<Resource>> claimed, List<String> unmatched,
                                  Problems problems) {
         for (Layout layout : LAYOUTS) {
             if (layout.accepts(file)) {

@@ -83,6 +83,34 @@ public final class SqlWords {
         return i >= 0 && i < tokens.size() && tokens.get(i) != Token.WORD && texts.get(i).equals(symbol);
     }
 
+    /** True when token {@code i} is a string constant: {@code '...'}, {@code E'...'} or a dollar-quoted string. */
+    public boolean isString(int i) {
+        if (i < 0 || i >= tokens.size()) {
+            return false;
+        }
+        Token t = tokens.get(i);
+        return t == Token.STRING || t == Token.ESCAPE_STRING || t == Token.DOLLAR_STRING;
+    }
+
+    /** True when token {@code i} is a quoted identifier, such as {@code "Users"}. */
+    public boolean isQuoted(int i) {
+        return i >= 0 && i < tokens.size() && tokens.get(i) == Token.QUOTED_IDENTIFIER;
+    }
+
+    /**
+     * The index of the parenthesis that closes the one opened at {@code open}, or {@link #size()} when it is not
+     * closed in the statement.
+     */
+    public int closing(int open) {
+        int depth = depth(open);
+        for (int i = open + 1; i < tokens.size(); i++) {
+            if (tokens.get(i) == Token.CLOSE_PAREN && depths.get(i) == depth) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
     /** True when token {@code i} is a word or a quoted identifier. */
     public boolean isIdentifier(int i) {
         return i >= 0 && i < tokens.size() && (tokens.get(i) == Token.WORD || tokens.get(i) == Token.QUOTED_IDENTIFIER);

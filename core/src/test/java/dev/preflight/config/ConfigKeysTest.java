@@ -18,7 +18,7 @@ class ConfigKeysTest {
 
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
                 "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint",
-                "repos", "startup", "on-failure", "health.port", "ready", "hook", "jolokia.port", "jolokia.host",
+                "lint.rules", "lint.conventions", "repos", "startup", "on-failure", "health.port", "ready", "hook", "jolokia.port", "jolokia.host",
                 "jolokia.user", "jolokia.password", "jolokia.read-only", "config"), names);
         Set<String> envNames = new HashSet<>();
         for (ConfigKey key : ConfigKeys.all()) {
@@ -30,7 +30,8 @@ class ConfigKeysTest {
     @Test
     void theRepoKeysAreTheDocumentedOnes() {
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
-                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint"),
+                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint",
+                "lint.rules", "lint.conventions"),
                 ConfigKeys.of(ConfigKey.Scope.REPO).stream().map(ConfigKey::name).toList());
     }
 

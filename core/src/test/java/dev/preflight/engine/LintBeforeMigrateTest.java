@@ -35,13 +35,38 @@ class LintBeforeMigrateTest {
 
     @Test
     void lintErrorRefusesToMigrateAndRunsNothing() throws Exception {
+        // users exists already (created by hand here); 2 indexes it without CONCURRENTLY.
+        db.execute("create table users (id int, email text)");
+        fx.files.delete("1_users.sql");
+        fx.files.dbmate("1", "orders", "create table orders (id int);", null);
         try (Preflight p = fx.open("lint", "error")) {
             MigrationException e = assertThrows(MigrationException.class, p::migrate);
             assertTrue(e.getMessage().contains("index-not-concurrent  "), e.getMessage());
             assertTrue(e.getMessage().contains("2_email_index.sql:2"), e.getMessage());
             assertTrue(e.getMessage().contains("nothing was run"), e.getMessage());
         }
-        assertFalse(db.tableExists("users"), "migration 1 must not run either");
+        assertFalse(db.tableExists("orders"), "migration 1 must not run either");
+    }
+
+    @Test
+    void aTableCreatedByAnEarlierPendingMigrationOfTheSameRunIsNew() throws Exception {
+        // 1 creates users, 2 indexes it: nobody uses users yet, so the plain CREATE INDEX is fine.
+        try (Preflight p = fx.open("lint", "error")) {
+            assertEquals(2, p.migrate().count());
+        }
+    }
+
+    @Test
+    void aTableCreatedByAnAppliedMigrationIsNotNew() throws Exception {
+        fx.files.delete("2_email_index.sql");
+        try (Preflight p = fx.open("lint", "error")) {
+            assertEquals(1, p.migrate().count());
+        }
+        fx.files.dbmate("2", "email_index", "create index users_email on public.users (email);", null);
+        try (Preflight p = fx.open("lint", "error")) {
+            MigrationException e = assertThrows(MigrationException.class, p::migrate);
+            assertTrue(e.getMessage().contains("CREATE INDEX on existing table public.users"), e.getMessage());
+        }
     }
 
     @Test

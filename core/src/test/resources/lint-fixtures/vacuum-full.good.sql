@@ -1,0 +1,3 @@
+-- preflight:no-transaction
+-- squawk-disable-assume-in-transaction
+VACUUM (ANALYZE) events;
