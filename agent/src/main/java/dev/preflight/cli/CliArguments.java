@@ -24,9 +24,9 @@ import java.util.Set;
 public final class CliArguments {
 
     private static final Set<String> FLAGS = Set.of("json", "verbose", "help");
-    private static final Set<String> OWN = Set.of("repo", "step", "to", "version");
-    /** Commands that take words after them: {@code task <name> [k=v ...]}. */
-    private static final Set<String> WITH_WORDS = Set.of("task");
+    private static final Set<String> OWN = Set.of("repo", "step", "to", "version", "format");
+    /** Commands that take words after them: {@code task <name> [k=v ...]}, {@code lint [file-or-folder ...]}. */
+    private static final Set<String> WITH_WORDS = Set.of("task", "lint");
 
     private final String command;
     private final Map<String, String> own;

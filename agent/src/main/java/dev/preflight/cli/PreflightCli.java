@@ -7,6 +7,7 @@ import dev.preflight.MigrationListener;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
 import dev.preflight.PreflightException;
+import dev.preflight.RepoConfig;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
 import dev.preflight.TaskArguments;
@@ -15,10 +16,15 @@ import dev.preflight.agent.AgentLogging;
 import dev.preflight.agent.ExitCodes;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
-import dev.preflight.lint.Finding;
+import dev.preflight.lint.LintReport;
+import dev.preflight.lint.LintSettings;
+import dev.preflight.lint.Linter;
+import dev.preflight.lint.Sarif;
 import dev.preflight.progress.ProgressLines;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +39,7 @@ import java.util.function.Function;
  * java -jar preflight-agent.jar --url=jdbc:postgresql://db/app --user=app status
  * java -jar preflight-agent.jar migrate --step 1
  * java -jar preflight-agent.jar rollback --repo main --to 20240101120000
- * java -jar preflight-agent.jar lint
+ * java -jar preflight-agent.jar lint --format=sarif db/migrations
  * java -jar preflight-agent.jar task analyze last=3
  * </pre>
  */
@@ -86,6 +92,9 @@ public final class PreflightCli {
 
     private static int execute(CliArguments a, PreflightConfig config, PrintStream out) {
         String command = a.command();
+        if (command.equals("lint")) {
+            return lint(a, config, out);
+        }
         List<String> repos = repos(a, config, command);
         int exit = 0;
         List<String> json = new ArrayList<>();
@@ -126,13 +135,6 @@ public final class PreflightCli {
                         out.println("repair " + repo + ": " + (actions.isEmpty() ? "nothing to repair" : ""));
                         actions.forEach(action -> out.println("  - " + action));
                     }
-                    case "lint" -> {
-                        List<Finding> findings = preflight.lint();
-                        out.print(Finding.report(repo, findings));
-                        if (!findings.isEmpty()) {
-                            exit = ExitCodes.FAILED;
-                        }
-                    }
                     case "tasks" -> preflight.tasks().forEach(task -> {
                         out.println(task.name() + "  " + task.description());
                         task.parameters().forEach(p -> out.println("  " + p.usage()));
@@ -154,6 +156,38 @@ public final class PreflightCli {
             out.println(json.size() == 1 ? json.get(0) : "[" + String.join(",", json) + "]");
         }
         return exit;
+    }
+
+    /**
+     * {@code lint [--format=text|json|sarif] [file-or-folder ...]}: the repos' migrations (every repo unless --repo),
+     * or the given files and folders with the settings of --repo (default: the first repo). Exit 1 on any finding.
+     */
+    private static int lint(CliArguments a, PreflightConfig config, PrintStream out) {
+        String format = a.flag("json") ? "json" : a.value("format").orElse("text");
+        if (!List.of("text", "json", "sarif").contains(format)) {
+            throw new ConfigException("--format takes text, json or sarif, not '" + format + "'");
+        }
+        List<LintReport> reports = new ArrayList<>();
+        if (!a.words().isEmpty()) {
+            List<Path> paths = a.words().stream().map(Path::of).toList();
+            paths.stream().filter(p -> !Files.exists(p)).findFirst().ifPresent(p -> {
+                throw new ConfigException("lint: " + p + " does not exist; name SQL files or folders of migrations");
+            });
+            RepoConfig repo = config.repo(a.value("repo").orElse(config.defaultRepo().name()));
+            reports.add(new LintReport(repo.name(), Linter.lintFiles(paths, LintSettings.of(repo))));
+        } else {
+            for (String repo : repos(a, config, "lint")) {
+                try (Preflight preflight = Preflight.open(config.repo(repo), null, MigrationListener.NONE)) {
+                    reports.add(new LintReport(repo, preflight.lint()));
+                }
+            }
+        }
+        switch (format) {
+            case "json" -> out.println(LintReport.toJson(reports));
+            case "sarif" -> out.println(Sarif.of(reports));
+            default -> reports.forEach(r -> out.print(r.toText()));
+        }
+        return reports.stream().allMatch(LintReport::ok) ? 0 : ExitCodes.FAILED;
     }
 
     /**
@@ -245,7 +279,8 @@ public final class PreflightCli {
                   validate                          exit 1 if anything is pending, changed, missing or failed
                   baseline --version V              mark a database as being at version V
                   repair                            drop failed rows, accept changed checksums
-                  lint                              safety lint of every SQL migration; exit 1 on a hazard
+                  lint [--format=F] [path ...]      safety lint of every SQL migration (up and down), or of the
+                                                    given files/folders; F: text, json or sarif; exit 1 on a finding
                   tasks                             the tasks (built-in and the app's) with their parameters
                   task <name> [name=value ...]      run a task once, e.g. task analyze last=3; exit 1 if it fails
                   help, --version
