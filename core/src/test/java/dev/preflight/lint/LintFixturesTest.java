@@ -6,14 +6,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,8 +41,21 @@ class LintFixturesTest {
         return Arrays.stream(Rule.values()).filter(r -> !NEED_A_DATABASE.contains(r)).toList();
     }
 
+    /** Every rule, and no lock_timeout from Preflight: as strict as the lint gets. */
+    static final LintSettings STRICTEST = new LintSettings(RuleSelection.all(), Duration.ZERO, DatabaseFacts.offline());
+
     private static List<Finding> lint(Path file) {
-        return Linter.lintFiles(List.of(file), LintSettings.defaults().with(RuleSelection.all()));
+        return Linter.lintFiles(List.of(file), STRICTEST);
+    }
+
+    /** The rule's positive fixtures: {@code <rule>.bad.sql} and {@code [<version>_]<rule>.bad-<case>.sql}. */
+    static List<Path> positives(Rule rule) {
+        try (Stream<Path> files = Files.list(FIXTURES)) {
+            return files.filter(f -> f.getFileName().toString().replaceFirst("^\\d+_", "")
+                    .matches(Pattern.quote(rule.id()) + "\\.bad(-[a-z-]+)?\\.sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> rulesOf(List<Finding> findings) {
@@ -48,8 +65,10 @@ class LintFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void thePositiveMigrationIsFlagged(Rule rule) {
-        List<Finding> findings = lint(FIXTURES.resolve(rule.id() + ".bad.sql"));
-        assertTrue(rulesOf(findings).contains(rule.id()), rule.id() + " not among " + rulesOf(findings));
+        for (Path bad : positives(rule)) {
+            List<Finding> findings = lint(bad);
+            assertTrue(rulesOf(findings).contains(rule.id()), bad + ": " + rule.id() + " not among " + rulesOf(findings));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,13 +81,18 @@ class LintFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void anAllowCommentAcceptsIt(Rule rule) throws IOException {
-        Path bad = FIXTURES.resolve(rule.id() + ".bad.sql");
+        for (Path bad : positives(rule)) {
+            assertAllowed(rule, bad);
+        }
+    }
+
+    private void assertAllowed(Rule rule, Path bad) throws IOException {
         List<Finding> before = lint(bad).stream().filter(f -> f.rule().equals(rule.id())).toList();
         List<String> lines = new ArrayList<>(Files.readAllLines(bad));
         // Bottom up, so earlier line numbers stay right.
         before.stream().map(Finding::line).distinct().sorted((a, b) -> b - a)
                 .forEach(line -> lines.add(line - 1, "-- preflight:allow " + rule.id()));
-        Path allowed = Files.write(tmp.resolve(rule.id() + ".allowed.sql"), lines);
+        Path allowed = Files.write(tmp.resolve(bad.getFileName().toString().replace(".bad", ".allowed")), lines);
         assertEquals(List.of(), lint(allowed).stream().filter(f -> f.rule().equals(rule.id())).map(Finding::toBlock)
                 .toList());
     }
@@ -77,6 +101,7 @@ class LintFixturesTest {
     void everyRuleHasAFixturePair() {
         for (Rule rule : rules()) {
             assertTrue(Files.isRegularFile(FIXTURES.resolve(rule.id() + ".bad.sql")), rule.id() + ".bad.sql");
+            assertTrue(positives(rule).contains(FIXTURES.resolve(rule.id() + ".bad.sql")), rule.id());
             assertTrue(Files.isRegularFile(FIXTURES.resolve(rule.id() + ".good.sql")), rule.id() + ".good.sql");
         }
     }
