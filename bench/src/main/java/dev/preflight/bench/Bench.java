@@ -133,7 +133,7 @@ public final class Bench {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -146,7 +146,8 @@ public final class Bench {
                 preflight / floor);
     }
 
-    private static void generate(Path dir, int n) throws IOException {
+    /** N dbmate migrations, each creating a table with an index (down: drop it); also the input of LintBench. */
+    static void generate(Path dir, int n) throws IOException {
         Files.createDirectories(dir.resolve("none"));
         for (int i = 1; i <= n; i++) {
             Files.writeString(dir.resolve(String.format("%06d_create_t%d.sql", i, i)), "-- migrate:up\n"
@@ -368,7 +369,7 @@ public final class Bench {
         row(n, op, median(floorMs), median(preflightMs));
     }
 
-    private static double median(double[] ms) {
+    static double median(double[] ms) {
         Arrays.sort(ms);
         return ms[ms.length / 2];
     }

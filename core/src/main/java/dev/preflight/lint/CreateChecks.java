@@ -124,7 +124,7 @@ final class CreateChecks {
         if (!concurrently && ctx.existingTable(table)) {
             ctx.report(Rule.INDEX_NOT_CONCURRENT, s, "CREATE INDEX on existing table " + written + " without CONCURRENTLY");
         }
-        if (named && !ifNotExists && !ctx.inTransaction()) {
+        if (named && !ifNotExists && (concurrently || !ctx.inTransaction())) {
             ctx.report(Rule.PREFER_ROBUST_STMTS, s, "CREATE INDEX " + w.text(i) + " outside a transaction without"
                     + " IF NOT EXISTS: fails when run again (after a failure that left the index valid)");
         }

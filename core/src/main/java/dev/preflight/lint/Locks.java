@@ -82,6 +82,22 @@ final class Locks {
         return out;
     }
 
+    /**
+     * Whether the statement is DDL or maintenance that takes locks (squawk's "possibly slow" statements): ALTER,
+     * CREATE (but CREATE TABLE without a foreign key), DROP, COMMENT, LOCK, REFRESH, REINDEX, TRUNCATE, VACUUM,
+     * CLUSTER, LOAD, IMPORT FOREIGN SCHEMA.
+     */
+    static boolean isDdl(SqlWords w) {
+        if (w.is(0, "CREATE") && TableNames.createdTable(w) >= 0) {
+            int name = TableNames.createdTable(w);
+            boolean as = w.is(w.nameEnd(name), "AS") || w.isSymbol(w.nameEnd(name), "(")
+                    && w.is(w.closing(w.nameEnd(name)) + 1, "AS");
+            return as || w.indexOf("REFERENCES", 0, 1) >= 0;
+        }
+        return w.isAny(0, "ALTER", "CREATE", "DROP", "COMMENT", "LOCK", "REFRESH", "REINDEX", "TRUNCATE", "VACUUM",
+                "CLUSTER", "LOAD", "IMPORT");
+    }
+
     private static void alterTable(ScriptLint ctx, SqlWords w, int line, List<Lock> out) {
         int at = TableNames.alteredTable(w);
         ObjectName table = ObjectName.at(w, at);

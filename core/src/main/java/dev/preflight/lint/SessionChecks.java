@@ -26,13 +26,17 @@ final class SessionChecks {
     static void beforeStatement(ScriptLint ctx, SqlStatement s, SqlWords w) {
         List<Locks.Lock> locks = Locks.of(ctx, w, s.line());
         Locks.Lock strong = locks.stream().filter(l -> existing(ctx, l)).findFirst().orElse(null);
-        if (strong != null && ctx.withoutLockTimeout() && ctx.lockTimeoutReportedOnce()) {
-            ctx.report(Rule.LOCK_TIMEOUT_MISSING, s, ScriptLint.excerpt(s) + " takes " + describe(strong)
-                    + " without lock_timeout (" + (ctx.configuredLockTimeout().isZero()
-                    ? "lock-timeout=0s" : "the script sets lock_timeout to 0") + ")");
+        // As squawk counts them: a strong lock on an existing table, or DDL whose locks this model does not name
+        // (ALTER TYPE, CREATE INDEX CONCURRENTLY, CREATE FUNCTION, ...). DDL only on tables of the run waits for nobody.
+        boolean waits = strong != null || locks.isEmpty() && Locks.isDdl(w);
+        String what = strong != null ? "takes " + describe(strong) : "is DDL, which waits for the locks it needs";
+        if (waits && ctx.withoutLockTimeout() && ctx.lockTimeoutReportedOnce()) {
+            ctx.report(Rule.LOCK_TIMEOUT_MISSING, s, ScriptLint.excerpt(s) + " " + what + " without lock_timeout ("
+                    + (ctx.configuredLockTimeout().isZero() ? "lock-timeout=0s" : "the script sets lock_timeout to 0")
+                    + ")");
         }
-        if (strong != null && ctx.withoutStatementTimeoutOnce()) {
-            ctx.report(Rule.STATEMENT_TIMEOUT_MISSING, s, ScriptLint.excerpt(s) + " takes " + describe(strong)
+        if (waits && ctx.withoutStatementTimeoutOnce()) {
+            ctx.report(Rule.STATEMENT_TIMEOUT_MISSING, s, ScriptLint.excerpt(s) + " " + what
                     + " and no statement_timeout is set before it");
         }
         backfill(ctx, s, w);
