@@ -2,6 +2,7 @@ package dev.preflight;
 
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.lint.Rule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's configuration table is where users look up keys: it must list every one. */
+/** The README's tables are where users look up keys and lint rules: they must list every one. */
 class ReadmeTest {
 
     @Test
@@ -17,6 +18,14 @@ class ReadmeTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         for (ConfigKey key : ConfigKeys.all()) {
             assertTrue(readme.contains("| `" + key.name() + "` |"), "README.md has no table row for " + key.name());
+        }
+    }
+
+    @Test
+    void readmeDocumentsEveryLintRule() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (Rule rule : Rule.values()) {
+            assertTrue(readme.contains("| `" + rule.id() + "` |"), "README.md has no lint table row for " + rule.id());
         }
     }
 }
