@@ -18,7 +18,8 @@ import java.util.OptionalInt;
  * {@link DatabaseFacts} asked of a live connection, each question at most once, and only when a rule needs the
  * answer: a run of migrations without a function default costs no catalog query. A question the database cannot
  * answer (a role without access to the catalog, a broken connection) is answered as offline, with a log line:
- * the lint never fails a migration because it could not ask.
+ * the lint never fails a migration because it could not ask. Synchronized: the lint of independent migrations runs
+ * side by side.
  */
 final class CatalogFacts implements DatabaseFacts {
 
@@ -34,7 +35,7 @@ final class CatalogFacts implements DatabaseFacts {
     }
 
     @Override
-    public OptionalInt serverVersionNum() {
+    public synchronized OptionalInt serverVersionNum() {
         if (version == null) {
             version = OptionalInt.empty();
             try {
@@ -49,7 +50,7 @@ final class CatalogFacts implements DatabaseFacts {
     }
 
     @Override
-    public String defaultSchema() {
+    public synchronized String defaultSchema() {
         if (defaultSchema == null) {
             defaultSchema = DatabaseFacts.offline().defaultSchema();
             try (Statement s = connection.createStatement();
@@ -65,7 +66,7 @@ final class CatalogFacts implements DatabaseFacts {
     }
 
     @Override
-    public Optional<Boolean> isVolatile(String schema, String function) {
+    public synchronized Optional<Boolean> isVolatile(String schema, String function) {
         return volatility.computeIfAbsent(schema + "." + function, key -> ask(schema, function));
     }
 

@@ -10,6 +10,7 @@ import dev.preflight.sql.SqlSyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The safety lint: reads SQL migrations statement by statement and reports the PostgreSQL hazards (locks that block
@@ -46,18 +47,20 @@ public final class Linter {
         if (migration.up() == null) {
             return List.of(); // a Java migration
         }
-        List<Finding> findings = new ArrayList<>(lint(List.of(LintScript.of(migration, true)), settings));
+        LintScript up = LintScript.of(migration, true);
+        List<Finding> findings = new ArrayList<>(lint(List.of(up), settings));
         if (migration.down() != null) {
-            findings.addAll(lint(List.of(LintScript.of(migration, false)), settings));
+            findings.addAll(lintDown(LintScript.of(migration, false), createdBy(up, settings), settings));
         }
         return findings;
     }
 
-    /** {@link #lint(Migration, LintSettings)} of each migration, in order: what {@code Preflight.lint()} reports. */
+    /**
+     * {@link #lint(Migration, LintSettings)} of each migration, in order: what {@code Preflight.lint()} reports. The
+     * migrations are independent of each other, so they are linted side by side.
+     */
     public static List<Finding> lintEach(List<Migration> migrations, LintSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        migrations.forEach(m -> findings.addAll(lint(m, settings)));
-        return findings;
+        return migrations.parallelStream().map(m -> lint(m, settings)).flatMap(List::stream).toList();
     }
 
     /**
@@ -69,9 +72,17 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         RunState state = new RunState();
         for (LintScript script : run) {
-            RunState createdByUp = script.up() ? null : createdBy(script.migration(), settings);
+            RunState createdByUp = script.up() || script.migration().up() == null ? null
+                    : createdBy(LintScript.of(script.migration(), true), settings);
             new ScriptLint(script, settings, state, createdByUp, findings).lint();
         }
+        return findings;
+    }
+
+    /** A down script on its own, knowing what its up created. */
+    private static List<Finding> lintDown(LintScript down, RunState createdByUp, LintSettings settings) {
+        List<Finding> findings = new ArrayList<>();
+        new ScriptLint(down, settings, new RunState(), createdByUp, findings).lint();
         return findings;
     }
 
@@ -88,15 +99,14 @@ public final class Linter {
     public static List<Finding> lintFiles(List<Path> paths, LintSettings settings) {
         MigrationFinder.Selection selection = MigrationFinder.select(paths);
         List<Migration> sql = selection.migrations().stream().filter(m -> m.up() != null).toList();
-        List<Finding> findings = new ArrayList<>(lint(sql.stream().map(m -> LintScript.of(m, true)).toList(), settings));
-        for (Migration m : sql) {
-            if (m.down() != null) {
-                findings.addAll(lint(List.of(LintScript.of(m, false)), settings));
-            }
-        }
-        for (MigrationFinder.PlainScript plain : selection.plain()) {
-            findings.addAll(lint(List.of(plainScript(plain)), settings));
-        }
+        // Splitting is independent per script, so it runs side by side; the up run itself is in order.
+        List<LintScript> ups = sql.parallelStream().map(m -> LintScript.of(m, true)).toList();
+        List<Finding> findings = new ArrayList<>(lint(ups, settings));
+        findings.addAll(IntStream.range(0, sql.size()).parallel().filter(i -> sql.get(i).down() != null)
+                .mapToObj(i -> lintDown(LintScript.of(sql.get(i), false), createdBy(ups.get(i), settings), settings))
+                .flatMap(List::stream).toList());
+        findings.addAll(selection.plain().parallelStream().map(p -> lint(List.of(plainScript(p)), settings))
+                .flatMap(List::stream).toList());
         return findings;
     }
 
@@ -110,18 +120,10 @@ public final class Linter {
     }
 
     /** What a migration's up script creates, read without reporting, for the lint of its down script. */
-    private static RunState createdBy(Migration migration, LintSettings settings) {
-        if (migration.up() == null) {
-            return null;
-        }
-        try {
-            RunState created = new RunState();
-            LintScript up = LintScript.of(migration, true);
-            new ScriptLint(up, settings.with(RuleSelection.parse(List.of("none"), false)), created, null,
-                    new ArrayList<>()).lint();
-            return created;
-        } catch (SqlSyntaxException e) {
-            return null; // the up script's own lint reports it
-        }
+    private static RunState createdBy(LintScript up, LintSettings settings) {
+        RunState created = new RunState();
+        new ScriptLint(up, settings.with(RuleSelection.parse(List.of("none"), false)), created, null,
+                new ArrayList<>()).lint();
+        return created;
     }
 }

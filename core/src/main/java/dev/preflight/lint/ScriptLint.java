@@ -1,6 +1,5 @@
 package dev.preflight.lint;
 
-import dev.preflight.source.Script;
 import dev.preflight.sql.SqlStatement;
 import dev.preflight.sql.SqlWords;
 
@@ -28,8 +27,11 @@ final class ScriptLint {
     /** What this migration's up script created, when this is its down script (else null). */
     final RunState createdByUp;
     final TransactionState tx = new TransactionState();
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
     private final LintScript script;
-    private final String[] lines;
+    /** The script's lines, split when an allow comment is looked for (rarely: only for a finding). */
+    private String[] lines;
     private final List<Finding> findings;
 
     /** The strong locks of the statement being linted ({@link SessionChecks}). */
@@ -51,8 +53,6 @@ final class ScriptLint {
         this.run = run;
         this.createdByUp = createdByUp;
         this.findings = findings;
-        Script text = script.script();
-        this.lines = text.sql().split("\r\n|\r|\n", -1);
         this.lockTimeoutMillis = settings.lockTimeout().toMillis();
     }
 
@@ -222,6 +222,9 @@ final class ScriptLint {
     private boolean allowed(Rule rule, SqlStatement s) {
         if (allows(s.sql(), rule)) {
             return true;
+        }
+        if (lines == null) {
+            lines = LINE_BREAK.split(script.script().sql(), -1);
         }
         int index = s.line() - script.script().firstLine();
         if (index >= 0 && index < lines.length && allows(lines[index], rule)) {
