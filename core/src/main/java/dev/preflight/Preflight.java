@@ -3,6 +3,7 @@ package dev.preflight;
 import dev.preflight.db.Database;
 import dev.preflight.engine.Migrator;
 import dev.preflight.lint.Finding;
+import dev.preflight.lint.Linter;
 import dev.preflight.task.TaskCatalog;
 import dev.preflight.task.TaskRunner;
 
@@ -126,12 +127,14 @@ public final class Preflight implements AutoCloseable {
     }
 
     /**
-     * The safety lint of every SQL migration of the repo (schema and data, applied or pending): PostgreSQL
-     * lock and rewrite hazards, without those accepted by {@code -- preflight:allow <rule>}. Reads only the
-     * files. {@link #migrate} also lints the migrations it is about to run, as the {@code lint} setting says.
+     * The safety lint of every SQL migration of the repo (schema and data, up and down scripts, applied or pending,
+     * each migration on its own): the rules {@code lint.rules} and {@code lint.conventions} turn on, without the
+     * findings accepted by {@code -- preflight:allow <rule>}. Reads only the files. {@link #migrate},
+     * {@link #migrateData} and the rollbacks also lint the scripts they are about to run, as one run and asking the
+     * database, as the {@code lint} setting says. Files outside the locations: {@link Linter#lintFiles}.
      *
      * <pre>{@code
-     * preflight.lint().forEach(f -> System.out.print(f.toBlock()));
+     * System.out.print(new LintReport("main", preflight.lint()).toText());
      * }</pre>
      */
     public synchronized List<Finding> lint() {

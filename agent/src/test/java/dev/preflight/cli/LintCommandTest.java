@@ -1,13 +1,11 @@
 package dev.preflight.cli;
 
+import dev.preflight.cli.PreflightCliTest.Run;
 import dev.preflight.testing.MigrationFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +26,6 @@ class LintCommandTest {
     MigrationFiles files;
     MigrationFiles pullRequest;
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() {
         files = new MigrationFiles(tmp.resolve("migrations"));
@@ -42,11 +37,7 @@ class LintCommandTest {
     private Run cli(String... args) {
         List<String> all = new ArrayList<>(List.of("--locations=" + files.dir(), "--data-locations=" + tmp.resolve("data")));
         all.addAll(Arrays.asList(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = PreflightCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return PreflightCliTest.raw(all.toArray(String[]::new));
     }
 
     @Test

@@ -54,7 +54,8 @@ class PreflightCliTest {
         return raw(all.toArray(String[]::new));
     }
 
-    private static Run raw(String... args) {
+    /** Runs the CLI in this JVM, its output captured: also the runner of {@link LintCommandTest}. */
+    static Run raw(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = PreflightCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
