@@ -1,6 +1,8 @@
 package dev.preflight;
 
 import dev.preflight.config.Durations;
+import dev.preflight.lint.Rule;
+import dev.preflight.lint.RuleSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -300,6 +302,28 @@ class PreflightConfigTest {
         assertEquals(Duration.ofSeconds(10), config.repo("audit").lockTimeout());
         assertEquals("warn", config.repo("main").lint());
         assertEquals("error", config.repo("audit").lint());
+    }
+
+    @Test
+    void lintRulesComeFromEverySourceAndPerRepo() {
+        PreflightConfig config = load(null, Map.of("PREFLIGHT_LINT_RULES", "hazards,-drop-or-rename",
+                        "PREFLIGHT_AUDIT_LINT_CONVENTIONS", "on"),
+                Map.of("preflight.repos", "main,audit"), Map.of());
+        RuleSelection main = config.repo("main").lintRules();
+        assertFalse(main.isOn(Rule.DROP_OR_RENAME));
+        assertTrue(main.isOn(Rule.SET_NOT_NULL));
+        assertFalse(main.isOn(Rule.PREFER_TIMESTAMPTZ));
+        assertTrue(config.repo("audit").lintRules().isOn(Rule.PREFER_TIMESTAMPTZ));
+        assertEquals(RuleSelection.defaults().rules(), PreflightConfig.fromProperties(Map.of()).defaultRepo()
+                .lintRules().rules());
+    }
+
+    @Test
+    void anUnknownLintRuleIsAnErrorWithADidYouMean() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PreflightConfig.fromProperties(Map.of("lint.rules", "hazards,-set-not-nul")));
+        assertTrue(e.getMessage().contains("lint.rules") && e.getMessage().contains("did you mean set-not-null?"),
+                e.getMessage());
     }
 
     @Test
