@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  *       as squawk's defaults (which assume no lock_timeout); squawk with {@code --assume-in-transaction}, as Preflight
  *       runs migrations.</li>
  *   <li>Time to lint N generated migrations ({@link Bench#generate}): squawk over the files, Preflight's CLI as a
- *       process ({@code java -jar preflight-agent.jar lint <folder>}), and Preflight in-process after a warm-up; the
- *       median of the runs, alternating the order.</li>
+ *       process ({@code java -jar preflight-agent.jar lint <folder>}, also with C1 only), and Preflight in-process
+ *       after a warm-up; the median of the runs, alternating the order.</li>
  * </ol>
  *
  * Usage (through {@code scripts/bench-lint}): {@code LintBench <squawk> <fixtures> <agent jar> [runs] [N]}.
@@ -192,12 +192,16 @@ public final class LintBench {
             try (Stream<Path> list = Files.list(dir)) {
                 list.sorted().forEach(f -> squawkArgs.add(f.toString()));
             }
-            List<String> cli = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", agentJar.toString(), "--lint.rules=all", "lint", dir.toString());
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cli = List.of(java, "-jar", agentJar.toString(), "--lint.rules=all", "lint", dir.toString());
+            // A short-lived JVM spends its first seconds compiling; C1 alone compiles far less (README: Measuring).
+            List<String> cliC1 = List.of(java, "-XX:TieredStopAtLevel=1", "-jar", agentJar.toString(),
+                    "--lint.rules=all", "lint", dir.toString());
             LintSettings all = LintSettings.defaults().with(RuleSelection.all());
             List<Timed> contenders = List.of(
                     new Timed("squawk (process)", () -> run(squawkCommand(squawk, squawkArgs)).lines()),
                     new Timed("Preflight CLI (process)", () -> run(cli).lines()),
+                    new Timed("Preflight CLI, -XX:TieredStopAtLevel=1", () -> run(cliC1).lines()),
                     new Timed("Preflight in-process", () -> Linter.lintFiles(List.of(dir), all).size()));
             double[][] ms = new double[contenders.size()][runs];
             int[] found = new int[contenders.size()];
