@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,11 @@ public final class LintBench {
     private static void fixtures(Path squawk, Path dir) throws Exception {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+            // In the README's order of rules; for each, the positive fixtures first, then the safe rewrite.
+            files = list.filter(f -> f.toString().endsWith(".sql")).sorted(Comparator
+                    .comparing((Path f) -> ruleOf(f).ordinal())
+                    .thenComparing(f -> !f.getFileName().toString().contains(".bad"))
+                    .thenComparing(Path::toString)).toList();
         }
         List<String> command = new ArrayList<>(SQUAWK_FLAGS);
         files.forEach(f -> command.add(f.toString()));
@@ -133,13 +138,12 @@ public final class LintBench {
         List<String> flaggedSafe = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String id = name.replaceFirst("^\\d+_", "").replaceFirst("\\.(bad|good).*", "");
-            Rule rule = Rule.byId(id).orElseThrow(() -> new IllegalStateException("no rule for fixture " + name));
+            Rule rule = ruleOf(file);
             boolean bad = name.contains(".bad");
             Set<String> s = squawkFound.getOrDefault(file.toString(), Set.of());
             Set<String> p = preflightFound.get(file.toString());
-            System.out.printf("| %s | %s | %s | %s | %s |%n", rule.id(), rule.category().label(),
-                    bad ? "positive" : "safe rewrite", cell(s), cell(p));
+            System.out.printf("| %s | %s | %s | %s | %s |%n", rule.id(), rule.category().label(), name, cell(s),
+                    cell(p));
             if (bad) {
                 for (String r : s) {
                     squawkFindings++;
@@ -161,6 +165,13 @@ public final class LintBench {
         System.out.printf(Locale.ROOT, "safe rewrites flagged by Preflight: %d %s%n", flaggedSafe.size(), flaggedSafe);
         System.out.printf(Locale.ROOT, "hazard rules whose positive fixture squawk does not flag for that hazard: %d of"
                 + " %d%n%n", preflightOnly, Rule.of(Category.HAZARD).size() - 1);
+    }
+
+    /** The rule a fixture is for: {@code [<version>_]<rule>.(bad|good)[-case].sql}. */
+    private static Rule ruleOf(Path fixture) {
+        String name = fixture.getFileName().toString();
+        String id = name.replaceFirst("^\\d+_", "").replaceFirst("\\.(bad|good).*", "");
+        return Rule.byId(id).orElseThrow(() -> new IllegalStateException("no rule for fixture " + name));
     }
 
     private static Map<String, Set<String>> parseSquawk(String output) {
