@@ -97,7 +97,7 @@ final class ScriptLint {
             Conventions.dml(this, s, w);
         }
         Conventions.everyStatement(this, s, w);
-        SessionChecks.afterStatement(this, s, w);
+        SessionChecks.afterStatement(this);
     }
 
     // ---------------------------------------------------------------- transactions and session settings
@@ -148,10 +148,6 @@ final class ScriptLint {
 
     boolean transactional() {
         return script.transactional();
-    }
-
-    boolean isDown() {
-        return !script.up();
     }
 
     /** Whether statements run without a lock_timeout now; reported once per script. */

@@ -56,7 +56,7 @@ final class SessionChecks {
         ctx.statementLocks = locks;
     }
 
-    static void afterStatement(ScriptLint ctx, SqlStatement s, SqlWords w) {
+    static void afterStatement(ScriptLint ctx) {
         for (Locks.Lock lock : ctx.statementLocks) {
             if (existing(ctx, lock)) {
                 ctx.tx.lock(lock);
