@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The engine behind {@link dev.preflight.Preflight}: each public method is one command. A command reads
@@ -405,13 +406,8 @@ public final class Migrator {
 
     /** The safety lint of every SQL migration of the repo, schema and data, up and down, applied or not; offline. */
     public List<Finding> lint() {
-        return Linter.lintEach(concat(files(Kind.SCHEMA), files(Kind.DATA)), LintSettings.of(repo));
-    }
-
-    private static List<Migration> concat(List<Migration> a, List<Migration> b) {
-        List<Migration> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return Linter.lintEach(Stream.concat(files(Kind.SCHEMA).stream(), files(Kind.DATA).stream()).toList(),
+                LintSettings.of(repo));
     }
 
     // ---------------------------------------------------------------- rollback
