@@ -28,6 +28,7 @@ final class ScriptLint {
     final RunState createdByUp;
     final TransactionState tx = new TransactionState();
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final LintScript script;
     /** The script's lines, split when an allow comment is looked for (rarely: only for a finding). */
@@ -282,7 +283,8 @@ final class ScriptLint {
 
     /** The start of a statement as written, on one line, quoted: {@code 'CREATE INDEX CONCURRENTLY i ON t ...'}. */
     static String excerpt(SqlStatement s) {
-        String flat = s.sql().replaceAll("\\s+", " ").strip();
+        String start = s.sql().length() > 200 ? s.sql().substring(0, 200) : s.sql();
+        String flat = WHITESPACE.matcher(start).replaceAll(" ").strip();
         return "'" + (flat.length() > 48 ? flat.substring(0, 48).stripTrailing() + " ..." : flat) + "'";
     }
 
