@@ -171,6 +171,9 @@ class LinterRunTest {
         assertEquals(List.of("concurrent-index-corruption@2"), ids(Linter.lint(List.of(LintScript.of(m, true)), pg143)));
         LintSettings pg144 = LintSettings.defaults().with(new Facts(140004, "public", Optional.empty()));
         assertEquals(List.of(), ids(Linter.lint(List.of(LintScript.of(m, true)), pg144)));
+        Migration allowed = migration("1", "-- built before the upgrade, REINDEXed after it\n"
+                + "-- preflight:allow concurrent-index-corruption\n" + sql, null, false);
+        assertEquals(List.of(), ids(Linter.lint(List.of(LintScript.of(allowed, true)), pg143)));
     }
 
     // ---------------------------------------------------------------- rule selection
