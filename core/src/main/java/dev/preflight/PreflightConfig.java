@@ -133,6 +133,11 @@ public final class PreflightConfig {
         return optionalInt(ConfigKeys.HEALTH_PORT);
     }
 
+    /** The address the health endpoints bind to: all interfaces ({@code 0.0.0.0}) unless configured. */
+    public String healthHost() {
+        return (String) global(ConfigKeys.HEALTH_HOST);
+    }
+
     /** {@code migrated} or {@code port:<n>}: when {@code /ready} answers 200. */
     public String ready() {
         return (String) global(ConfigKeys.READY);
@@ -207,7 +212,8 @@ public final class PreflightConfig {
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (String) repo(name, ConfigKeys.LINT));
+                (String) repo(name, ConfigKeys.LINT),
+                (Boolean) repo(name, ConfigKeys.CREATE_DATABASE));
     }
 
     private Object repo(String name, ConfigKey key) {

@@ -34,11 +34,13 @@ public final class RepoConfig {
     private final boolean outOfOrder;
     private final boolean strict;
     private final String lint;
+    private final boolean createDatabase;
 
     /** @param url null when none is configured: {@link #url()} then explains how to set one */
     RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
-               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint) {
+               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint,
+               boolean createDatabase) {
         this.name = name;
         this.firstRepo = firstRepo;
         this.url = url;
@@ -55,6 +57,7 @@ public final class RepoConfig {
         this.outOfOrder = outOfOrder;
         this.strict = strict;
         this.lint = lint;
+        this.createDatabase = createDatabase;
     }
 
     /** The repository name ({@code main} unless {@code preflight.repos} says otherwise). */
@@ -123,6 +126,11 @@ public final class RepoConfig {
     /** PostgreSQL {@code lock_timeout} set for DDL. */
     public Duration lockTimeout() {
         return lockTimeout;
+    }
+
+    /** Whether a database named by {@link #url()} that does not exist is created (as dbmate's {@code up} does). */
+    public boolean createDatabase() {
+        return createDatabase;
     }
 
     public int lockRetries() {

@@ -64,6 +64,9 @@ public final class ConfigKeys {
     public static final ConfigKey LINT = repo("lint", "warn",
             "Safety lint of SQL migrations before they run: warn, error or off",
             Values.choice("warn", "error", "off"));
+    public static final ConfigKey CREATE_DATABASE = repo("create-database", "false",
+            "Create the database named by url when it does not exist (as dbmate up does); when false a missing"
+                    + " database is an error at once, with the command that creates it", Values.bool());
 
     public static final ConfigKey REPOS = add(new ConfigKey("repos", Scope.GLOBAL, "main", null,
             "Comma-separated repository names ([a-z][a-z0-9_-]*), the first being the default; set"
@@ -76,6 +79,10 @@ public final class ConfigKeys {
             Values.choice("exit", "continue"));
     public static final ConfigKey HEALTH_PORT = global("health.port", null,
             "Port of the /alive and /ready HTTP endpoints; unset = no health server", Values.port());
+    public static final ConfigKey HEALTH_HOST = global("health.host", "0.0.0.0",
+            "Address the /alive and /ready endpoints bind to: 0.0.0.0 = every interface (a kubelet probes the"
+                    + " pod's IP); 127.0.0.1 keeps them on this machine. They only read, and show no secret",
+            Values.text());
     public static final ConfigKey READY = global("ready", "migrated",
             "When /ready answers 200: migrated, or port:<n> (once the app also listens on port n)",
             Values.ready());
