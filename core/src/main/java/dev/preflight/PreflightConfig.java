@@ -178,6 +178,31 @@ public final class PreflightConfig {
         return (Boolean) global(ConfigKeys.JOLOKIA_READ_ONLY);
     }
 
+    /** Keystore with Jolokia's TLS certificate; present = https. */
+    public Optional<String> jolokiaKeystore() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEYSTORE));
+    }
+
+    /** Handle with care: it must never reach a log, an MBean or a message. */
+    public Optional<String> jolokiaKeystorePassword() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEYSTORE_PASSWORD));
+    }
+
+    /** PEM certificate of Jolokia's https (with {@link #jolokiaKey()}); present = https. */
+    public Optional<String> jolokiaCert() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_CERT));
+    }
+
+    /** PEM private key of {@link #jolokiaCert()}. */
+    public Optional<String> jolokiaKey() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEY));
+    }
+
+    /** Whether Jolokia serves https ({@code jolokia.keystore} or {@code jolokia.cert} set). */
+    public boolean jolokiaHttps() {
+        return jolokiaKeystore().isPresent() || jolokiaCert().isPresent();
+    }
+
     /**
      * One line per effective key with its source, for logs and {@code --help}; passwords as {@code *****}.
      * <pre>

@@ -5,12 +5,15 @@ import org.jolokia.json.JSONObject;
 import org.jolokia.json.parser.JSONParser;
 import org.jolokia.json.parser.ParseException;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -23,13 +26,18 @@ import java.util.Map;
  */
 final class JolokiaClient implements RpcClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI endpoint;
     private final String user;
     private final String authorization;
 
-    /** @param endpoint the Jolokia URL without user info; {@code user} null for none */
-    JolokiaClient(URI endpoint, String user, String password) {
+    /**
+     * @param endpoint the Jolokia URL without user info; {@code user} null for none
+     * @param tls      the certificates to trust for https; null = the JDK's default trust store
+     */
+    JolokiaClient(URI endpoint, String user, String password, SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        this.http = (tls == null ? builder : builder.sslContext(tls)).build();
         this.endpoint = endpoint;
         this.user = user;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -64,6 +72,15 @@ final class JolokiaClient implements RpcClient {
         return found instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
+    private static boolean isUntrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Object send(JSONObject request, String member) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
@@ -75,7 +92,9 @@ final class JolokiaClient implements RpcClient {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw RpcException.unreachable("cannot reach Jolokia at " + endpoint + ": " + Targets.rootMessage(e), e);
+            throw RpcException.unreachable("cannot reach Jolokia at " + endpoint + ": " + Targets.rootMessage(e)
+                    + (isUntrustedCertificate(e) ? ". Its certificate is not one this JDK trusts: name it (or its CA)"
+                    + " with --trust FILE" : ""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RpcException.unreachable("interrupted while calling " + endpoint, e);

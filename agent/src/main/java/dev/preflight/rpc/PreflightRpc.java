@@ -9,7 +9,9 @@ import dev.preflight.cli.PreflightCli;
 
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.net.ssl.SSLContext;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ public final class PreflightRpc {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** {@code --trust FILE}: the certificates an https Jolokia target may present (PEM or keystore). */
+    private static final String TRUST = "trust";
     public static final int UNREACHABLE = 3;
 
     static final List<String> OPS = List.of("status", "migrate", "rollback", "migrate-data", "rollback-data",
@@ -72,16 +76,19 @@ public final class PreflightRpc {
             }
             Map<String, String> settings = new HashMap<>(a.settings());
             String user = null;
+            SSLContext tls = null;
             if (!Targets.kind(target).equals("pid")) {
                 user = settings.remove("user");
+                String trust = settings.remove(TRUST);
+                tls = trust == null ? null : Trust.of(Path.of(trust), System.getenv("PREFLIGHT_RPC_TRUST_PASSWORD"));
                 if (!settings.isEmpty()) {
                     throw RpcException.rejected("--" + String.join(", --", settings.keySet()) + ": settings are"
                             + " only for a pid target (they configure the agent loaded into it); a JMX or Jolokia"
                             + " target has its own (--user is the JMX/Jolokia user, the password comes from"
-                            + " PREFLIGHT_RPC_PASSWORD)");
+                            + " PREFLIGHT_RPC_PASSWORD; --trust FILE names the certificate of an https Jolokia)");
                 }
             }
-            try (RpcClient client = Targets.connect(target, settings, user, password, err)) {
+            try (RpcClient client = Targets.connect(target, settings, user, password, tls, err)) {
                 return new Operation(client, a, out, err).run();
             }
         } catch (RpcException e) {
@@ -309,6 +316,8 @@ public final class PreflightRpc {
                                                              it is loaded (never migrates); --url=... etc. configure it
                   service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi   a JMX connector (--user; password in env)
                   http://HOST:PORT/jolokia                   Jolokia (--user; password in env PREFLIGHT_RPC_PASSWORD)
+                  https://HOST:PORT/jolokia                  Jolokia over TLS; --trust FILE (PEM or keystore) to
+                                                             trust a certificate the JDK does not already trust
 
                 Operations:
                   status [--json]                the status table (or JSON, as the CLI's)
@@ -322,7 +331,8 @@ public final class PreflightRpc {
                   tasks                          the tasks with their parameters
                   task <name> [k=v ...]          run a task
 
-                Options: --repo NAME (default main, or the target's only repo), --user NAME (JMX/Jolokia), --<key>=VALUE (pid targets only)
+                Options: --repo NAME (default main, or the target's only repo), --user NAME (JMX/Jolokia),
+                         --trust FILE (https Jolokia), --<key>=VALUE (pid targets only)
 
                 Exit codes: 0 ok, 1 the job (or validate/lint) failed, 2 bad usage or the target rejected the
                             operation (e.g. wrong task arguments), 3 the target cannot be reached or refused

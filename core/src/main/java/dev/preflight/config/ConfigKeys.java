@@ -99,7 +99,21 @@ public final class ConfigKeys {
     public static final ConfigKey JOLOKIA_PASSWORD = secret(Scope.GLOBAL, "jolokia.password",
             "Password for Jolokia's HTTP basic authentication; never logged or shown");
     public static final ConfigKey JOLOKIA_READ_ONLY = global("jolokia.read-only", "false",
-            "Allow only reads through Jolokia (status, attributes), no operations", Values.bool());
+            "Allow only reads through Jolokia: attributes and the operations that change nothing (status,"
+                    + " validate, lint, describe, job)", Values.bool());
+    public static final ConfigKey JOLOKIA_KEYSTORE = global("jolokia.keystore", null,
+            "Keystore file (PKCS12 or JKS) holding Jolokia's TLS certificate and key: Jolokia then serves https",
+            Values.text());
+    public static final ConfigKey JOLOKIA_KEYSTORE_PASSWORD = secret(Scope.GLOBAL, "jolokia.keystore-password",
+            "Password of jolokia.keystore (and of its key); never logged or shown");
+    public static final ConfigKey JOLOKIA_CERT = global("jolokia.cert", null,
+            "PEM file with Jolokia's TLS certificate (chain), with jolokia.key: Jolokia then serves https",
+            Values.text());
+    public static final ConfigKey JOLOKIA_KEY = global("jolokia.key", null,
+            "PEM file with the unencrypted PKCS#8 private key of jolokia.cert", Values.text());
+    public static final ConfigKey JOLOKIA_PLAIN_HTTP = global("jolokia.plain-http", "false",
+            "Allow plain http on a jolokia.host other than loopback, where credentials and operations then travel"
+                    + " unencrypted; without it such a host needs jolokia.keystore or jolokia.cert", Values.bool());
     public static final ConfigKey CONFIG = global("config", null,
             "Properties file read after the classpath's preflight.properties and before the environment;"
                     + " set by -Dpreflight.config, PREFLIGHT_CONFIG or the config argument", Values.text());
