@@ -2,6 +2,7 @@ package dev.preflight.agent;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -61,6 +62,9 @@ final class ApplicationJvm {
                     : Optional.empty();
         }
         String mainClass = mainClassOf(command);
+        if (isRuntimeModule(command)) {
+            return Optional.of("main class " + mainClass + " is part of the Java runtime (a JDK tool)");
+        }
         URL where = ClassLoader.getSystemClassLoader().getResource(mainClass.replace('.', '/') + ".class");
         if (where == null) {
             return Optional.of("main class " + mainClass + " is not on the class path (the JVM will say so itself)");
@@ -72,6 +76,13 @@ final class ApplicationJvm {
             return Optional.of("main class " + mainClass + " is Preflight's own (CLI, rpc)");
         }
         return Optional.empty();
+    }
+
+    /** {@code jdk.jcmd/sun.tools.jcmd.JCmd}: a main class in a module of the runtime image, as JDK tools start. */
+    private static boolean isRuntimeModule(String command) {
+        String first = command.split("\\s+", 2)[0];
+        int slash = first.indexOf('/');
+        return slash > 0 && ModuleFinder.ofSystem().find(first.substring(0, slash)).isPresent();
     }
 
     /** Whether {@code jar} is the jar this agent was loaded from: the CLI, rpc and eval must not hook themselves. */

@@ -8,6 +8,7 @@ import dev.preflight.testing.TestDatabase;
 import dev.preflight.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,9 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -190,6 +194,34 @@ class PreflightCliTest {
         assertFalse(run.out().contains(secret) || run.err().contains(secret), run.err());
         Run help = raw("--password=" + secret, "help");
         assertFalse(help.out().contains(secret) || help.err().contains(secret));
+    }
+
+    @Test
+    @Timeout(120)  // no retry loop: with connect-retry=10m a retried missing database would never end in time
+    void aMissingDatabaseExitsTwoAtOnceNamingItAndCreateDatabaseCreatesIt() throws Exception {
+        String name = db.name() + "_missing";
+        String url = db.url().replace("/" + db.name(), "/" + name);
+        String secret = "Sup3r-s3cret";
+        Run missing = raw("--url=" + url, "--password=" + secret, "--user=postgres", "--connect-retry=10m",
+                "--locations=" + files.dir(), "migrate");
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("Database \"" + name + "\" does not exist")
+                && missing.err().contains("createdb " + name) && missing.err().contains("create-database=true"),
+                missing.err());
+        assertFalse(missing.err().contains(secret), missing.err());
+
+        Run created = raw("--url=" + url, "--create-database=true", "--locations=" + files.dir(), "migrate");
+        try {
+            assertEquals(0, created.code(), created.err());
+            assertTrue(created.out().contains("3 migrations"), created.out());
+            Run again = raw("--url=" + url, "--create-database=true", "--locations=" + files.dir(), "status");
+            assertEquals(0, again.code(), again.err());
+            assertTrue(again.out().matches("(?s).*up +3 .*"), again.out());
+        } finally {
+            try (Connection c = DriverManager.getConnection(TestDatabase.SERVER_URL); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        }
     }
 
     @Test
