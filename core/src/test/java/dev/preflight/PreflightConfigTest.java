@@ -601,7 +601,7 @@ class PreflightConfigTest {
                 "`jolokia.user` is set (from argument jolokia.user) but `jolokia.password` is not;"
                         + " set both or neither");
         PreflightConfig config = PreflightConfig.fromProperties(Map.of("jolokia.user", "ops", "jolokia.password",
-                SECRET, "jolokia.port", "8778", "jolokia.host", "0.0.0.0"));
+                SECRET, "jolokia.port", "8778", "jolokia.host", "0.0.0.0", "jolokia.keystore", "/etc/jolokia.p12"));
         assertEquals(Optional.of("ops"), config.jolokiaUser());
         assertEquals(Optional.of(SECRET), config.jolokiaPassword());
         assertEquals(OptionalInt.of(8778), config.jolokiaPort());
@@ -610,12 +610,47 @@ class PreflightConfigTest {
 
     @Test
     void jolokiaOnANonLoopbackAddressNeedsALogin() {
-        assertInvalid(Map.of("jolokia.port", "8778", "jolokia.host", "0.0.0.0"), "Jolokia would listen on 0.0.0.0"
-                + " (jolokia.host from argument jolokia.host), which is not a loopback address, without a login:"
-                + " set jolokia.user and jolokia.password, or bind to 127.0.0.1");
+        assertInvalid(Map.of("jolokia.port", "8778", "jolokia.host", "0.0.0.0", "jolokia.plain-http", "true"),
+                "Jolokia would listen on 0.0.0.0 (jolokia.host from argument jolokia.host), which is not a loopback"
+                        + " address, without a login: set jolokia.user and jolokia.password, or bind to 127.0.0.1");
         assertEquals(OptionalInt.of(8778), PreflightConfig.fromProperties(Map.of("jolokia.port", "8778")).jolokiaPort());
         assertEquals("localhost", PreflightConfig.fromProperties(Map.of("jolokia.port", "8778", "jolokia.host",
                 "localhost")).jolokiaHost());
+    }
+
+    @Test
+    void jolokiaOnANonLoopbackAddressNeedsHttpsUnlessPlainHttpIsAskedForByName() {
+        Map<String, String> login = Map.of("jolokia.port", "8778", "jolokia.host", "10.0.0.7", "jolokia.user", "ops",
+                "jolokia.password", SECRET);
+        ConfigException plain = assertThrows(ConfigException.class, () -> PreflightConfig.fromProperties(login));
+        assertTrue(plain.getMessage().contains("over plain http") && plain.getMessage().contains("jolokia.keystore")
+                && plain.getMessage().contains("jolokia.plain-http=true"), plain.getMessage());
+        assertFalse(plain.getMessage().contains(SECRET), plain.getMessage());
+
+        Map<String, String> asked = new HashMap<>(login);
+        asked.put("jolokia.plain-http", "true");
+        assertFalse(PreflightConfig.fromProperties(asked).jolokiaHttps());
+
+        Map<String, String> pem = new HashMap<>(login);
+        pem.put("jolokia.cert", "/etc/jolokia/cert.pem");
+        pem.put("jolokia.key", "/etc/jolokia/key.pem");
+        PreflightConfig https = PreflightConfig.fromProperties(pem);
+        assertTrue(https.jolokiaHttps());
+        assertEquals(Optional.of("/etc/jolokia/cert.pem"), https.jolokiaCert());
+
+        assertInvalid(Map.of("jolokia.cert", "/c.pem"), "`jolokia.cert` is set (from argument jolokia.cert) but"
+                + " `jolokia.key` is not; Jolokia's https needs both PEM files");
+        assertInvalid(Map.of("jolokia.keystore", "/k.p12", "jolokia.cert", "/c.pem", "jolokia.key", "/k.pem"),
+                "both `jolokia.keystore` and `jolokia.cert` are set; give Jolokia's certificate one way: a keystore,"
+                        + " or PEM files");
+        // On loopback plain http stays the default.
+        assertFalse(PreflightConfig.fromProperties(Map.of("jolokia.port", "8778")).jolokiaHttps());
+    }
+
+    @Test
+    void healthEndpointsListenOnEveryInterfaceUnlessRestricted() {
+        assertEquals("0.0.0.0", PreflightConfig.fromProperties(Map.of()).healthHost());
+        assertEquals("127.0.0.1", PreflightConfig.fromProperties(Map.of("health.host", "127.0.0.1")).healthHost());
     }
 
     // ---- passwords ----

@@ -18,8 +18,10 @@ class ConfigKeysTest {
 
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
                 "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint",
-                "repos", "startup", "on-failure", "health.port", "ready", "hook", "jolokia.port", "jolokia.host",
-                "jolokia.user", "jolokia.password", "jolokia.read-only", "config"), names);
+                "create-database", "repos", "startup", "on-failure", "health.port", "health.host", "ready", "hook",
+                "jolokia.port", "jolokia.host", "jolokia.user", "jolokia.password", "jolokia.read-only",
+                "jolokia.keystore", "jolokia.keystore-password", "jolokia.cert", "jolokia.key", "jolokia.plain-http",
+                "config"), names);
         Set<String> envNames = new HashSet<>();
         for (ConfigKey key : ConfigKeys.all()) {
             assertFalse(key.description().isBlank(), key.name());
@@ -30,8 +32,8 @@ class ConfigKeysTest {
     @Test
     void theRepoKeysAreTheDocumentedOnes() {
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
-                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint"),
-                ConfigKeys.of(ConfigKey.Scope.REPO).stream().map(ConfigKey::name).toList());
+                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "out-of-order", "strict", "lint",
+                "create-database"), ConfigKeys.of(ConfigKey.Scope.REPO).stream().map(ConfigKey::name).toList());
     }
 
     @Test
@@ -53,7 +55,7 @@ class ConfigKeysTest {
 
     @Test
     void onlyPasswordsAreSecretAndOnlyListsAreLists() {
-        assertEquals(List.of("password", "jolokia.password"),
+        assertEquals(List.of("password", "jolokia.password", "jolokia.keystore-password"),
                 ConfigKeys.all().stream().filter(ConfigKey::secret).map(ConfigKey::name).toList());
         assertEquals(List.of("locations", "data-locations", "repos"),
                 ConfigKeys.all().stream().filter(ConfigKey::list).map(ConfigKey::name).toList());
