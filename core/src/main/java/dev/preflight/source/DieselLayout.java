@@ -29,29 +29,29 @@ import java.util.regex.Pattern;
  * As in Diesel, whose field is {@code #[serde(default)] bool}, a {@code metadata.toml} that does not set the
  * key also means no transaction.
  */
-final class DieselLayout implements Layout {
-
-    /** Diesel: {@code run_in_transaction = false} in {@code metadata.toml}; versions compared as text. */
-    static final Tool TOOL = new Tool() {
-        @Override
-        public String name() {
-            return "diesel";
-        }
-
-        @Override
-        public String noTransactionMarker() {
-            return "`run_in_transaction = false` in its metadata.toml";
-        }
-
-        @Override
-        public VersionOrder versionOrder() {
-            return VersionOrder.TEXT;
-        }
-    };
+final class DieselLayout implements Layout, Tool {
 
     private static final Set<String> FILES = Set.of("up.sql", "down.sql", "metadata.toml");
     private static final Pattern FOLDER = Pattern.compile("(\\d+(?:-\\d+)*)(?:_(.*))?");
     private static final Pattern RUN_IN_TRANSACTION = Pattern.compile("run_in_transaction\\s*=\\s*(\\S+)\\s*(#.*)?");
+
+    // ---------------------------------------------------------------- Tool: the rules of the migrations read here
+
+    @Override
+    public String name() {
+        return "diesel";
+    }
+
+    @Override
+    public String noTransactionMarker() {
+        return "`run_in_transaction = false` in its metadata.toml";
+    }
+
+    /** Diesel's {@code MigrationVersion} derives {@code Ord} on its text. */
+    @Override
+    public VersionOrder versionOrder() {
+        return VersionOrder.TEXT;
+    }
 
     @Override
     public boolean accepts(Resource file) {
@@ -109,7 +109,7 @@ final class DieselLayout implements Layout {
             boolean noTransaction = folder.metadata != null && !runInTransaction(folder.metadata, problems);
             String downSql = folder.down == null ? "" : folder.down.read();
             Section down = downSql.isEmpty() ? null : new Section(folder.down.origin(), downSql, 1, noTransaction);
-            out.add(Section.migration(kind, Version.parse(m.group(1)), m.group(2) == null ? "" : m.group(2), TOOL,
+            out.add(Section.migration(kind, Version.parse(m.group(1)), m.group(2) == null ? "" : m.group(2), this,
                     new Section(folder.up.origin(), upSql, 1, noTransaction), down));
         }
         return out;

@@ -28,40 +28,38 @@ import java.util.regex.Pattern;
  * it outside a transaction, as in Flyway. As in Flyway, the description may be missing ({@code V1.sql},
  * {@code V1__.sql}) and the {@code .sql} suffix may be in any case.
  */
-final class FlywayLayout implements Layout {
-
-    /**
-     * Flyway: {@code executeInTransaction=false} in a script config file; it also finds statements that cannot run in
-     * a transaction by itself and runs a script made only of them outside one (a mix of both is its error).
-     */
-    static final Tool TOOL = new Tool() {
-        @Override
-        public String name() {
-            return "flyway";
-        }
-
-        @Override
-        public String noTransactionMarker() {
-            return "`executeInTransaction=false` in a .sql.conf file beside it";
-        }
-
-        @Override
-        public boolean runsInTransaction(List<SqlStatement> statements) {
-            return statements.isEmpty() || statements.stream().anyMatch(SqlStatement::isTransactionControl)
-                    || !statements.stream().allMatch(SqlStatement::cannotRunInTransaction);
-        }
-
-        @Override
-        public boolean detectsNonTransactionalStatements() {
-            return true;
-        }
-    };
+final class FlywayLayout implements Layout, Tool {
 
     private static final String CONF = ".conf";
     /** ResourceNameParser: prefix, version, optional "__" and description, suffix ".sql" in any case. */
     private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)(?:__(.*))?\\.(?i:sql)");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.(?i:sql)");
     private static final Pattern VERSION_THEN_SEPARATOR = Pattern.compile("(\\d+(?:[._]\\d+)*)[-._ ]*(.*)");
+
+    // ---------------------------------------------------------------- Tool: the rules of the migrations read here
+
+    @Override
+    public String name() {
+        return "flyway";
+    }
+
+    @Override
+    public String noTransactionMarker() {
+        return "`executeInTransaction=false` in a .sql.conf file beside it";
+    }
+
+    /** Flyway runs a script made only of statements that cannot run in a transaction outside one. */
+    @Override
+    public boolean runsInTransaction(List<SqlStatement> statements) {
+        return statements.isEmpty() || statements.stream().anyMatch(SqlStatement::isTransactionControl)
+                || !statements.stream().allMatch(SqlStatement::cannotRunInTransaction);
+    }
+
+    /** Flyway finds such statements by itself, and refuses a script that mixes them with others. */
+    @Override
+    public boolean detectsNonTransactionalStatements() {
+        return true;
+    }
 
     @Override
     public boolean accepts(Resource file) {
@@ -180,7 +178,7 @@ final class FlywayLayout implements Layout {
             Resource undo = undos.get(version);
             // Another V with this version is a duplicate the finder reports; it gets no down of its own.
             Resource down = undo != null && claimedUndos.putIfAbsent(version, file) == null ? undo : null;
-            out.add(Section.migration(kind, version, description(m.group(3)), TOOL,
+            out.add(Section.migration(kind, version, description(m.group(3)), this,
                     section(file, configs, problems), down == null ? null : section(down, configs, problems)));
         }
         for (Map.Entry<Version, Resource> undo : undos.entrySet()) {
@@ -198,7 +196,7 @@ final class FlywayLayout implements Layout {
             }
             Matcher m = REPEATABLE.matcher(file.name());
             m.matches();
-            out.add(Section.migration(Kind.REPEATABLE, null, description(m.group(1)), TOOL,
+            out.add(Section.migration(Kind.REPEATABLE, null, description(m.group(1)), this,
                     section(file, configs, problems), null));
         }
         return out;

@@ -20,30 +20,30 @@ import java.util.regex.Pattern;
  * {@code -- preflight:no-transaction} above the first statement of either file runs the migration outside a
  * transaction.
  */
-final class GolangMigrateLayout implements Layout {
+final class GolangMigrateLayout implements Layout, Tool {
+
+    private static final Pattern FILE = Pattern.compile("(\\d+)_(.*)\\.(up|down)\\.sql");
+
+    // ---------------------------------------------------------------- Tool: the rules of the migrations read here
+
+    @Override
+    public String name() {
+        return "golang-migrate";
+    }
+
+    @Override
+    public String noTransactionMarker() {
+        return null;
+    }
 
     /**
      * golang-migrate has no marker: its PostgreSQL driver sends a file as one query, so a file with its own
      * {@code BEGIN}/{@code COMMIT}, or with a statement PostgreSQL refuses inside a transaction, runs as written.
      */
-    static final Tool TOOL = new Tool() {
-        @Override
-        public String name() {
-            return "golang-migrate";
-        }
-
-        @Override
-        public String noTransactionMarker() {
-            return null;
-        }
-
-        @Override
-        public boolean runsInTransaction(List<SqlStatement> statements) {
-            return statements.stream().noneMatch(s -> s.cannotRunInTransaction() || s.isTransactionControl());
-        }
-    };
-
-    private static final Pattern FILE = Pattern.compile("(\\d+)_(.*)\\.(up|down)\\.sql");
+    @Override
+    public boolean runsInTransaction(List<SqlStatement> statements) {
+        return statements.stream().noneMatch(s -> s.cannotRunInTransaction() || s.isTransactionControl());
+    }
 
     @Override
     public boolean accepts(Resource file) {
@@ -106,11 +106,11 @@ final class GolangMigrateLayout implements Layout {
         return out;
     }
 
-    private static Migration migration(Resource upFile, Resource downFile, Kind kind) {
+    private Migration migration(Resource upFile, Resource downFile, Kind kind) {
         Matcher m = FILE.matcher(upFile.name());
         m.matches();
         Section down = downFile == null ? null : new Section(downFile.origin(), downFile.read(), 1, false);
-        return Section.migration(kind, Version.parse(m.group(1)), m.group(2), TOOL,
+        return Section.migration(kind, Version.parse(m.group(1)), m.group(2), this,
                 new Section(upFile.origin(), upFile.read(), 1, false), down);
     }
 }
