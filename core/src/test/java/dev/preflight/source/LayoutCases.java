@@ -16,7 +16,8 @@ final class LayoutCases {
     }
 
     static Stream<Case> all() {
-        return Stream.of(sqlMigrate(), dbmate(), goose(), golangMigrate(), diesel(), flyway(), mixed()).flatMap(s -> s);
+        return Stream.of(sqlMigrate(), dbmate(), goose(), golangMigrate(), diesel(), flyway(), mixed(), nearMisses())
+                .flatMap(s -> s);
     }
 
     static Stream<Case> sqlMigrate() {
@@ -383,5 +384,90 @@ final class LayoutCases {
                         .file("m/1_other.up.sql", "select 3;\n")
                         .fails("diesel runs m/2024-01-01-000000-0000_create_items/up.sql before m/2024-06-01-000000_add_price/up.sql "
                                 + "(it compares versions as text), but these migrations mix layouts"));
+    }
+
+    /** Names a tool would skip or refuse: Preflight refuses them with the name meant, or lists them as unmatched. */
+    static Stream<Case> nearMisses() {
+        return Stream.of(
+                Case.of("Flyway: a lower-case prefix", "flyway/flyway ResourceNameParser findPrefix: "
+                                + "`nameWithoutSuffix.startsWith(prefix.getLeft())` (case-sensitive: the file is skipped)")
+                        .file("m/v2__x.sql", "select 1;\n")
+                        .fails("m/v2__x.sql has a lower-case Flyway prefix: did you mean V2__x.sql?"),
+                Case.of("Flyway: letters in the version", "flyway/flyway ResourceNameParser: \"could not recognise version number\"")
+                        .file("m/V1a__x.sql", "select 1;\n")
+                        .fails("m/V1a__x.sql has '1a' as version, which is not a number"),
+                Case.of("Flyway: no version", "flyway/flyway ResourceNameParser: \"It must contain a version\"")
+                        .file("m/V__x.sql", "select 1;\n")
+                        .fails("m/V__x.sql has no version"),
+                Case.of("Flyway: a repeatable with a version", "flyway/flyway ResourceNameParser: \"Invalid repeatable "
+                                + "migration / callback name format ... (It cannot contain a version\"")
+                        .file("m/R1__x.sql", "select 1;\n")
+                        .fails("did you mean R__x.sql (repeatable) or V1__x.sql (versioned)?"),
+                Case.of("Flyway: one underscore before the description of a dotted version",
+                                "flyway/flyway MigrationVersion tokenize: \"1_2_x\" is not a version")
+                        .file("m/V1_2_x.sql", "select 1;\n")
+                        .fails("did you mean V1_2__x.sql?"),
+                Case.of("Flyway: words that start with V or R are no migrations",
+                                "flyway/flyway ResourceNameParser: \"Unrecognised migration name format\" (skipped)")
+                        .file("m/Views.sql", "select 1;\n")
+                        .file("m/Readme_notes.sql", "select 1;\n")
+                        .file("m/V1__x.sql", "select 1;\n")
+                        .expect("1 x [flyway, tx] up@1: select 1;/ | down: none")
+                        .warns("m/Readme_notes.sql, m/Views.sql"),
+                Case.of("Flyway: a script config without its script", "flyway/flyway: a .sql.conf configures the script "
+                                + "of the same name")
+                        .file("m/V1__renamed.sql", "select 1;\n")
+                        .file("m/V1__old.sql.conf", "executeInTransaction=false\n")
+                        .fails("m/V1__old.sql.conf is a script config file without its script m/V1__old.sql"),
+                Case.of("Flyway: data locations hold versioned migrations only", "Preflight's data migrations: versioned, "
+                                + "run by hand")
+                        .file("m/V1__backfill.sql", "update t set c = 1;\n")
+                        .expect("data 1 backfill [flyway, tx] up@1: update t set c = 1;/ | down: none").data(),
+                Case.of("Flyway: a repeatable among data migrations", "Preflight's data migrations: versioned, run by hand")
+                        .file("m/V1__backfill.sql", "update t set c = 1;\n")
+                        .file("m/R__view.sql", "create or replace view v as select 1;\n")
+                        .data()
+                        .fails("m/R__view.sql is a repeatable migration (R__) in a data migration location"),
+                Case.of("golang-migrate: an up without a version", "golang-migrate/migrate source/parse.go: "
+                                + "`^([0-9]+)_` does not match, Parse returns ErrParse (skipped)")
+                        .file("m/create_users.up.sql", "create table users ();\n")
+                        .fails("m/create_users.up.sql has no version: start its name with a number, e.g. "
+                                + "20240101120000_create_users.up.sql (a timestamp) or 1_create_users.up.sql"),
+                Case.of("golang-migrate: letters in the version", "golang-migrate/migrate source/parse.go: `^([0-9]+)_`")
+                        .file("m/12b_x.up.sql", "select 1;\n")
+                        .fails("m/12b_x.up.sql has letters in its version '12b'"),
+                Case.of("golang-migrate: several problems are reported together", "Preflight: one run names every broken file")
+                        .file("m/1_x.down.sql", "drop table x;\n")
+                        .file("m/create_users.up.sql", "create table users ();\n")
+                        .fails("2 problems with the migration files:"),
+                Case.of("golang-migrate: Preflight's marker in the down file", "golang-migrate/migrate has no marker: "
+                                + "`-- preflight:no-transaction` in either file")
+                        .file("m/1_x.up.sql", "create index i on t (c);\n")
+                        .file("m/1_x.down.sql", "/* index */\n-- preflight:no-transaction\ndrop index concurrently i;\n")
+                        .expect("1 x [golang-migrate, no tx] up@1: create index i on t (c);/ "
+                                + "| down@1: /* index *//-- preflight:no-transaction/drop index concurrently i;/"),
+                Case.of("dbmate: Preflight's marker above the up marker", "amacneil/dbmate pkg/dbmate/migration.go "
+                                + "statementsPrecedeMigrateBlocks: comment lines may stand above '-- migrate:up'")
+                        .file("m/1_x.sql", "-- preflight:no-transaction\n-- migrate:up\nselect 1;\n-- migrate:down\n")
+                        .expect("1 x [dbmate, no tx] up@3: select 1;/ | down@5: "),
+                Case.of("Diesel: a folder without a version", "diesel-rs/diesel version_from_string accepts any text; "
+                                + "Preflight needs digits and dashes")
+                        .file("m/create_users/up.sql", "select 1;\n")
+                        .fails("m/create_users/up.sql is in folder 'create_users', which has no version: rename the folder to "
+                                + "<version>_<name>, e.g. 2024-02-12-120203_create_users"),
+                Case.of("Diesel: letters in the version", "diesel-rs/diesel version_from_string accepts any text; "
+                                + "Preflight needs digits and dashes")
+                        .file("m/2024-01-0a-000000_x/up.sql", "select 1;\n")
+                        .fails("whose version '2024-01-0a-000000' is not digits"),
+                Case.of("Diesel: up.sql outside a migration folder", "diesel-rs/diesel migrations_directories: "
+                                + "only folders are migrations")
+                        .file("m/up.sql", "select 1;\n")
+                        .fails("m/up.sql is a Diesel migration file outside a migration folder"),
+                Case.of("Diesel: other files in a migration folder are unmatched", "diesel-rs/diesel SqlFileMigration: "
+                                + "reads up.sql, down.sql and metadata.toml only")
+                        .file("m/2024-01-01-000000_x/up.sql", "select 1;\n")
+                        .file("m/2024-01-01-000000_x/notes.md", "why\n")
+                        .expect("2024-01-01-000000 x [diesel, tx] up@1: select 1;/ | down: none")
+                        .warns("m/2024-01-01-000000_x/notes.md"));
     }
 }

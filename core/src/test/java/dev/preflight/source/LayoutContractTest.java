@@ -1,5 +1,6 @@
 package dev.preflight.source;
 
+import dev.preflight.Kind;
 import dev.preflight.MigrationException;
 import dev.preflight.sql.SqlSplitter;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,10 +179,15 @@ class LayoutContractTest {
      * @param source the tool's source line the case mirrors: repository, path, and a quote or function name
      */
     record Case(String title, String source, Map<String, String> files, List<String> expected, String error,
-                List<String> warnings) {
+                List<String> warnings, Kind kind) {
 
         static Case of(String title, String source) {
-            return new Case(title, source, new LinkedHashMap<>(), new ArrayList<>(), null, new ArrayList<>());
+            return new Case(title, source, new LinkedHashMap<>(), new ArrayList<>(), null, new ArrayList<>(), Kind.SCHEMA);
+        }
+
+        /** Read as data migrations (a data location). */
+        Case data() {
+            return new Case(title, source, files, expected, error, warnings, Kind.DATA);
         }
 
         Case file(String path, String content) {
@@ -200,7 +206,7 @@ class LayoutContractTest {
         }
 
         Case fails(String part) {
-            return new Case(title, source, files, expected, part, warnings);
+            return new Case(title, source, files, expected, part, warnings, kind);
         }
 
         @Override
@@ -215,11 +221,13 @@ class LayoutContractTest {
         MigrationFolder folder = new MigrationFolder(tmp);
         c.files().forEach(folder::write);
         if (c.error() != null) {
-            String message = assertThrows(MigrationException.class, () -> folder.find("m"), c.source()).getMessage();
+            String message = assertThrows(MigrationException.class, () -> folder.find(c.kind(), false, "m"), c.source())
+                    .getMessage();
             assertTrue(message.contains(c.error()), "expected '" + c.error() + "' in: " + message + "\n(" + c.source() + ")");
             return;
         }
-        assertEquals(c.expected(), folder.find("m").stream().map(LayoutContractTest::render).toList(), c.source());
+        assertEquals(c.expected(), folder.find(c.kind(), false, "m").stream().map(LayoutContractTest::render).toList(),
+                c.source());
         for (String warning : c.warnings()) {
             assertTrue(folder.warnings.stream().anyMatch(w -> w.contains(warning)),
                     "expected a warning with '" + warning + "' in " + folder.warnings + "\n(" + c.source() + ")");
@@ -229,9 +237,9 @@ class LayoutContractTest {
         }
     }
 
-    /** {@code version name (R__name) [tool, tx|no tx] up@line: sql | down@line: sql}, {@code /} for a line break. */
+    /** {@code [data] version name (R__name) [tool, tx|no tx] up@line: sql | down@line: sql}, {@code /} for a line break. */
     static String render(Migration m) {
-        return (m.version() == null ? m.id() : m.id() + " " + m.name()) + " [" + m.tool().name() + ", " + (runsInTransaction(m) ? "tx" : "no tx") + "] "
+        return (m.kind() == Kind.DATA ? "data " : "") + (m.version() == null ? m.id() : m.id() + " " + m.name()) + " [" + m.tool().name() + ", " + (runsInTransaction(m) ? "tx" : "no tx") + "] "
                 + "up@" + m.up().firstLine() + ": " + m.up().sql().replace("\n", "/")
                 + " | down" + (m.down() == null ? ": none" : "@" + m.down().firstLine() + ": " + m.down().sql().replace("\n", "/"));
     }
