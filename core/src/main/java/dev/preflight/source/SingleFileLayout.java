@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  * in one of three dialects, each read as its own tool reads it:
  * <ul>
  *   <li>dbmate ({@code pkg/dbmate/migration.go}): {@code -- migrate:up} / {@code -- migrate:down}, repeated for
- *       several sections; {@code transaction:false} on a marker runs that direction outside a transaction;</li>
+ *       several sections (run here as one migration, with a warning: dbmate fails on them on PostgreSQL);
+ *       {@code transaction:false} on a marker runs that direction outside a transaction;</li>
  *   <li>goose ({@code internal/sqlparser/parser.go}): one {@code -- +goose Up}, then one {@code -- +goose Down};
  *       {@code -- +goose NO TRANSACTION} anywhere runs both outside a transaction;</li>
  *   <li>sql-migrate ({@code sqlparse/sqlparse.go}): {@code -- +migrate Up} / {@code -- +migrate Down} in any number
@@ -48,7 +49,6 @@ final class SingleFileLayout implements Layout {
         final List<int[]> ranges = new ArrayList<>();
         boolean noTransaction;
         int markers;
-        int noTransactionMarkers;
     }
 
     @Override
@@ -152,7 +152,6 @@ final class SingleFileLayout implements Layout {
             open = marker.type() == Type.UP ? up : down;
             open.markers++;
             open.noTransaction |= marker.noTransaction();
-            open.noTransactionMarkers += marker.noTransaction() ? 1 : 0;
             openedAt = i + 1;
         }
         if (open != null) {
@@ -183,10 +182,14 @@ final class SingleFileLayout implements Layout {
             problems.warn(file.origin() + " has a '-- migrate:up' section without '-- migrate:down', which dbmate "
                     + "requires: Preflight runs it, and refuses to roll it back; add '-- migrate:down' to each section");
             down.ranges.clear();
-        } else if (dialect == DBMATE && up.markers > 1 && up.noTransaction && up.noTransactionMarkers < up.markers) {
-            problems.warn(file.origin() + " has " + up.markers + " dbmate sections, some with transaction:false: dbmate "
-                    + "runs each section in its own transaction, Preflight runs the file as one migration, outside a "
-                    + "transaction; put the transactional sections in a migration of their own to keep them atomic");
+        }
+        if (dialect == DBMATE && up.markers > 1) {
+            // dbmate 2.29+ runs each section on its own and records the version after each: on PostgreSQL the second
+            // record fails on schema_migrations' primary key, after the first section was applied (dbmate 2.36).
+            problems.warn(file.origin() + " has " + up.markers + " dbmate sections: Preflight runs them as one migration, "
+                    + (up.noTransaction ? "outside a transaction (a section says transaction:false)" : "in one transaction")
+                    + "; dbmate runs each on its own and, on PostgreSQL, fails on the second (it records the version "
+                    + "once per section). Split the file into one migration per section to run it with dbmate too");
         }
         Version version = version(file, stem, dialect, problems);
         if (version == null) {

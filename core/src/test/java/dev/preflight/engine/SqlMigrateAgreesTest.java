@@ -2,14 +2,12 @@ package dev.preflight.engine;
 
 import dev.preflight.Preflight;
 import dev.preflight.Target;
-import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,36 +84,18 @@ class SqlMigrateAgreesTest {
     }
 
     private void sqlMigrate(String... command) throws Exception {
-        URI server = URI.create(TestDatabase.SERVER_URL.substring("jdbc:".length()));
-        String user = query(server, "user", "postgres");
-        String password = query(server, "password", "");
+        NeighbourTool server = NeighbourTool.server();
         Path config = tmp.resolve("dbconfig.yml");
         Files.writeString(config, "test:\n  dialect: postgres\n  dir: " + fx.files.dir() + "\n  datasource: host="
-                + server.getHost() + " port=" + server.getPort() + " user=" + user
-                + (password.isEmpty() ? "" : " password=" + password) + " dbname=" + sqlMigrateDb.name()
+                + server.host + " port=" + server.port + " user=" + server.user
+                + (server.password.isEmpty() ? "" : " password=" + server.password) + " dbname=" + sqlMigrateDb.name()
                 + " sslmode=disable\n");
         String[] argv = new String[command.length + 3];
         argv[0] = "sql-migrate";
         System.arraycopy(command, 0, argv, 1, command.length);
         argv[command.length + 1] = "-config=" + config;
         argv[command.length + 2] = "-env=test";
-        ChildProcess.Result result;
-        try {
-            result = ChildProcess.of(argv).run();
-        } catch (java.io.UncheckedIOException e) {
-            throw new AssertionError("sql-migrate is not installed: run scripts/test, which installs the Debian "
-                    + "package sql-migrate, or apt-get install sql-migrate", e);
-        }
-        assertEquals(0, result.exitCode(), result.toString());
-    }
-
-    private static String query(URI uri, String key, String otherwise) {
-        for (String pair : String.valueOf(uri.getQuery()).split("&")) {
-            if (pair.startsWith(key + "=")) {
-                return pair.substring(key.length() + 1);
-            }
-        }
-        return otherwise;
+        NeighbourTool.succeed("apt-get install sql-migrate", argv);
     }
 
     private static List<String> log(TestDatabase db) throws Exception {

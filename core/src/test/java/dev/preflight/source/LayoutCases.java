@@ -100,7 +100,8 @@ final class LayoutCases {
                                 """)
                         .expect("20240101120000 users [dbmate, no tx] up@3: create index concurrently users_name on users (name);// "
                                 + "| down@6: drop index concurrently users_name;/"),
-                Case.of("dbmate: several sections, up and down each in file order",
+                Case.of("dbmate: several sections, up and down each in file order, with a warning (dbmate fails on them "
+                                        + "on PostgreSQL: DbmateAgreesTest)",
                                 "amacneil/dbmate pkg/dbmate/migration.go getMigrationSectionSubstrings (one section per "
                                         + "`-- migrate:up`); db.go Rollback: `for _, migrationSection := range parsedSections`")
                         .file("m/2_two.sql", """
@@ -114,7 +115,8 @@ final class LayoutCases {
                                 drop table b;
                                 """)
                         .expect("2 two [dbmate, tx] up@2: create table a (c int);////create table b (c int);/ "
-                                + "| down@4: drop table a;////drop table b;/"),
+                                + "| down@4: drop table a;////drop table b;/")
+                        .warns("m/2_two.sql has 2 dbmate sections: Preflight runs them as one migration, in one transaction"),
                 Case.of("dbmate: sections that disagree on transaction:false run as one non-transactional migration, with a warning",
                                 "amacneil/dbmate pkg/dbmate/db.go Migrate: `if migrationSection.UpOptions.Transaction() "
                                         + "{ err = doTransaction(sqlDB, execMigration) }` per section")
@@ -130,7 +132,7 @@ final class LayoutCases {
                                 """)
                         .expect("3 mix [dbmate, no tx] up@2: create table a (c int);////create index concurrently a_c on a (c);/ "
                                 + "| down@4: drop table a;////select 1;/")
-                        .warns("has 2 dbmate sections, some with transaction:false"),
+                        .warns("has 2 dbmate sections: Preflight runs them as one migration, outside a transaction"),
                 Case.of("dbmate: a statement above the up marker is refused",
                                 "amacneil/dbmate pkg/dbmate/migration.go: ErrParseUnexpectedStmt "
                                         + "\"dbmate does not support statements preceding the '-- migrate:up' block\"")
