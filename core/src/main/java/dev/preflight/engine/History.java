@@ -30,7 +30,7 @@ final class History {
     private final Map<Version, Migration> filesByVersion = new HashMap<>();
     private final VersionOrder order;
     private final TreeMap<Version, HistoryRow> applied;
-    /** Failed rows by version (normalised) or {@code R__name}; a later success of the same one clears it. */
+    /** Failed rows by {@link #key}; a later success of the same one clears it. */
     private final Map<String, HistoryRow> failed = new LinkedHashMap<>();
     private final Map<String, HistoryRow> latestRepeatable = new HashMap<>();
     private HistoryRow baseline;
@@ -103,7 +103,12 @@ final class History {
     }
 
     private static String key(HistoryRow row) {
-        return row.version() != null ? row.version().normalized() : "R__" + row.name();
+        return row.version() != null ? key(row.version(), row.name()) : "R__" + row.name();
+    }
+
+    /** A failed row's key: its version, and for a tied one (several sql-migrate files on one number) its name. */
+    private static String key(Version version, String name) {
+        return version.tie() == null ? version.normalized() : version.normalized() + " " + name;
     }
 
     Kind kind() {
@@ -144,7 +149,7 @@ final class History {
     List<Migration> pending() {
         List<Migration> out = new ArrayList<>();
         for (Migration m : versioned) {
-            if (!isApplied(m.version()) && !failed.containsKey(m.version().normalized())) {
+            if (!isApplied(m.version()) && !failed.containsKey(key(m.version(), m.name()))) {
                 out.add(m);
             }
         }
@@ -198,7 +203,7 @@ final class History {
         TreeMap<Version, MigrationStatus> byVersion = new TreeMap<>(order);
         for (Migration m : versioned) {
             HistoryRow row = applied.get(m.version());
-            HistoryRow failedRow = failed.get(m.version().normalized());
+            HistoryRow failedRow = failed.get(key(m.version(), m.name()));
             State state;
             if (row != null) {
                 state = State.UP;
