@@ -178,7 +178,7 @@ public final class Migrator {
         List<Migration> pending = h.pending();
         Version newest = h.newestApplied();
         if (!repo.outOfOrder() && newest != null) {
-            List<Migration> old = pending.stream().filter(m -> m.version().compareTo(newest) < 0).toList();
+            List<Migration> old = pending.stream().filter(m -> h.order().compare(m.version(), newest) < 0).toList();
             if (!old.isEmpty()) {
                 throw new MigrationException("pending " + h.kind().code() + " migration(s) older than the newest "
                         + "applied version " + newest + ": " + old.stream().map(m -> m.id() + " (" + m.origin() + ")")
@@ -195,7 +195,7 @@ public final class Migrator {
                 throw new ConfigException("no " + h.kind().code() + " migration has version " + target.version()
                         + " (pending: " + ids(pending) + "). Use a version from the status table.");
             }
-            plan = new ArrayList<>(pending.stream().filter(m -> m.version().compareTo(to) <= 0).toList());
+            plan = new ArrayList<>(pending.stream().filter(m -> h.order().compare(m.version(), to) <= 0).toList());
         } else {
             plan = new ArrayList<>(pending.subList(0, Math.min(target.steps(), pending.size())));
         }
@@ -316,7 +316,7 @@ public final class Migrator {
             if (step.up()) {
                 table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), millisSince(t0), false);
             } else {
-                table.markFailed(work, kind, m.version());
+                table.markFailed(work, kind, m.version(), m.name());
             }
             throw failure(step, e, done, "It ran outside a transaction, so the statements before the failing one "
                     + "are applied. It is recorded as failed and blocks further runs: fix the database by hand, then "
@@ -381,7 +381,7 @@ public final class Migrator {
         if (step.up()) {
             table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), ms, true);
         } else {
-            table.delete(work, kind, m.version());
+            table.delete(work, kind, m.version(), m.name());
         }
     }
 
@@ -458,11 +458,11 @@ public final class Migrator {
                         + " (applied: " + applied.stream().map(r -> r.version().normalized()).toList()
                         + "). Use a version from the status table, or 0 to revert everything.");
             }
-            if (h.baseline() != null && to.compareTo(h.baseline().version()) < 0) {
+            if (h.baseline() != null && h.order().compare(to, h.baseline().version()) < 0) {
                 throw new MigrationException("cannot roll back below the baseline " + h.baseline().version()
                         + ": migrations up to it were never run by Preflight and have no history to revert.");
             }
-            revert = applied.stream().filter(r -> r.version().compareTo(to) > 0).toList();
+            revert = applied.stream().filter(r -> h.order().compare(r.version(), to) > 0).toList();
         } else {
             revert = applied.subList(0, Math.min(target.steps(), applied.size()));
         }
