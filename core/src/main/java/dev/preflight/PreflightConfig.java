@@ -118,14 +118,32 @@ public final class PreflightConfig {
         return repos.get(settings.repos().get(0));
     }
 
-    /** {@code migrate}, {@code validate} or {@code off}: what the agent does before the host's main. */
-    public String startup() {
-        return (String) global(ConfigKeys.STARTUP);
+    /** What the agent does before the host's main ({@code startup}). */
+    public enum Startup {
+        /** Apply every pending schema migration. */
+        MIGRATE,
+        /** Fail the start if anything is pending or drifted; change nothing. */
+        VALIDATE,
+        /** Do nothing before main (the MBeans are still registered). */
+        OFF
     }
 
-    /** {@code exit} or {@code continue}: what happens when start-up fails. */
-    public String onFailure() {
-        return (String) global(ConfigKeys.ON_FAILURE);
+    /** What happens when start-up fails ({@code on-failure}). */
+    public enum OnFailure {
+        /** End the JVM with a non-zero exit code and a one-screen error. */
+        EXIT,
+        /** Log the error and start the application anyway. */
+        CONTINUE
+    }
+
+    /** What the agent does before the host's main. */
+    public Startup startup() {
+        return (Startup) global(ConfigKeys.STARTUP);
+    }
+
+    /** What happens when start-up fails. */
+    public OnFailure onFailure() {
+        return (OnFailure) global(ConfigKeys.ON_FAILURE);
     }
 
     /** Port of the {@code /alive} and {@code /ready} endpoints; empty = no health server. */
@@ -207,7 +225,7 @@ public final class PreflightConfig {
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (String) repo(name, ConfigKeys.LINT));
+                (RepoConfig.LintMode) repo(name, ConfigKeys.LINT));
     }
 
     private Object repo(String name, ConfigKey key) {

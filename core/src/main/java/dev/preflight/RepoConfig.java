@@ -18,6 +18,16 @@ import java.util.Optional;
  */
 public final class RepoConfig {
 
+    /** What the safety lint does with the migrations about to run ({@code lint}). */
+    public enum LintMode {
+        /** Log each hazard and run anyway. */
+        WARN,
+        /** Refuse the whole command before anything runs. */
+        ERROR,
+        /** Do not lint before running. */
+        OFF
+    }
+
     private final String name;
     private final boolean firstRepo;
     private final String url;
@@ -33,12 +43,12 @@ public final class RepoConfig {
     private final int lockRetries;
     private final boolean outOfOrder;
     private final boolean strict;
-    private final String lint;
+    private final LintMode lint;
 
     /** @param url null when none is configured: {@link #url()} then explains how to set one */
     RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
-               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint) {
+               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, LintMode lint) {
         this.name = name;
         this.firstRepo = firstRepo;
         this.url = url;
@@ -139,8 +149,8 @@ public final class RepoConfig {
         return strict;
     }
 
-    /** {@code warn}, {@code error} or {@code off}. */
-    public String lint() {
+    /** What the lint does before a run. */
+    public LintMode lint() {
         return lint;
     }
 

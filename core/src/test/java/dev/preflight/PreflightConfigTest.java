@@ -50,12 +50,12 @@ class PreflightConfigTest {
         assertEquals(5, main.lockRetries());
         assertFalse(main.outOfOrder());
         assertFalse(main.strict());
-        assertEquals("warn", main.lint());
+        assertEquals(RepoConfig.LintMode.WARN, main.lint());
         assertEquals(Optional.empty(), main.user());
         assertEquals(Optional.empty(), main.password());
 
-        assertEquals("migrate", config.startup());
-        assertEquals("exit", config.onFailure());
+        assertEquals(PreflightConfig.Startup.MIGRATE, config.startup());
+        assertEquals(PreflightConfig.OnFailure.EXIT, config.onFailure());
         assertEquals(OptionalInt.empty(), config.healthPort());
         assertEquals("migrated", config.ready());
         assertEquals(OptionalInt.empty(), config.readyPort());
@@ -94,7 +94,7 @@ class PreflightConfigTest {
         PreflightConfig config = load(null, Map.of("PREFLIGHT_LINT", "error", "PREFLIGHT_HOOK", "a.B#c"),
                 Map.of("preflight.lint", " "), Map.of("hook", ""));
 
-        assertEquals("warn", config.defaultRepo().lint());
+        assertEquals(RepoConfig.LintMode.WARN, config.defaultRepo().lint());
         assertEquals(Optional.empty(), config.hook());
     }
 
@@ -298,8 +298,8 @@ class PreflightConfigTest {
         assertEquals("jdbc:postgresql://h/main", config.repo("main").url());
         assertEquals("jdbc:postgresql://h/audit", config.repo("audit").url());
         assertEquals(Duration.ofSeconds(10), config.repo("audit").lockTimeout());
-        assertEquals("warn", config.repo("main").lint());
-        assertEquals("error", config.repo("audit").lint());
+        assertEquals(RepoConfig.LintMode.WARN, config.repo("main").lint());
+        assertEquals(RepoConfig.LintMode.ERROR, config.repo("audit").lint());
     }
 
     @Test
@@ -361,7 +361,7 @@ class PreflightConfigTest {
         assertEquals(Duration.ofSeconds(2), config.repo("audit").lockTimeout());
         assertEquals(Duration.ofSeconds(5), config.repo("main").lockTimeout());
         assertTrue(config.jolokiaReadOnly());
-        assertEquals("continue", config.onFailure());
+        assertEquals(PreflightConfig.OnFailure.CONTINUE, config.onFailure());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.preflight.agent;
 
+import dev.preflight.logging.AgentLogging;
 import dev.preflight.PreflightConfig;
 import dev.preflight.config.ConfigKeys;
 import org.slf4j.Logger;

@@ -3,9 +3,8 @@ package dev.preflight.rpc;
 import dev.preflight.ConfigException;
 import dev.preflight.Target;
 import dev.preflight.TaskArguments;
-import dev.preflight.agent.AgentLogging;
+import dev.preflight.logging.AgentLogging;
 import dev.preflight.cli.CliArguments;
-import dev.preflight.cli.PreflightCli;
 
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -173,18 +172,18 @@ public final class PreflightRpc {
                     return report.strip().endsWith(": ok") ? OK : FAILED;
                 }
                 case "migrate" -> {
-                    Target t = PreflightCli.target(a, false);
+                    Target t = target(a, false);
                     return await(t.isAll() ? client.invoke(bean, "migrate")
                             : t.version() != null ? client.invoke(bean, "migrateTo", t.version())
                             : client.invoke(bean, "migrateStep", Integer.toString(t.steps())));
                 }
                 case "rollback" -> {
-                    Target t = PreflightCli.target(a, true);
+                    Target t = target(a, true);
                     return await(t.version() != null ? client.invoke(bean, "rollbackTo", t.version())
                             : client.invoke(bean, "rollbackStep", Integer.toString(t.steps())));
                 }
                 case "migrate-data" -> {
-                    Target t = PreflightCli.target(a, false);
+                    Target t = target(a, false);
                     if (t.version() != null) {
                         throw RpcException.rejected("migrate-data over rpc takes --step N or nothing (the MBean has"
                                 + " no migrate-data --to)");
@@ -193,7 +192,7 @@ public final class PreflightRpc {
                             : client.invoke(bean, "migrateDataStep", Integer.toString(t.steps())));
                 }
                 case "rollback-data" -> {
-                    Target t = PreflightCli.target(a, true);
+                    Target t = target(a, true);
                     if (t.version() != null) {
                         throw RpcException.rejected("rollback-data over rpc takes --step N (the MBean has no"
                                 + " rollback-data --to)");
@@ -287,6 +286,28 @@ public final class PreflightRpc {
             String s = String.valueOf(text);
             out.print(s.endsWith("\n") ? s : s + "\n");
         }
+    }
+
+    private static Target target(CliArguments a, boolean rollback) {
+        var step = a.value("step");
+        var to = a.value("to");
+        if (step.isPresent() && to.isPresent()) {
+            throw new ConfigException("give either --step or --to, not both");
+        }
+        if (step.isPresent()) {
+            try {
+                return Target.step(Integer.parseInt(step.get()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--step takes a whole number, got '" + step.get() + "'");
+            }
+        }
+        if (to.isPresent()) {
+            return Target.to(to.get());
+        }
+        if (rollback) {
+            throw new ConfigException("rollback needs --step N or --to V: rolling back is always explicit");
+        }
+        return Target.all();
     }
 
     private static String describe(Map<?, ?> job) {

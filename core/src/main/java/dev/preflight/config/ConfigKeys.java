@@ -1,5 +1,8 @@
 package dev.preflight.config;
 
+import dev.preflight.PreflightConfig;
+import dev.preflight.RepoConfig;
+
 import dev.preflight.config.ConfigKey.Scope;
 import dev.preflight.source.Locations;
 
@@ -63,17 +66,17 @@ public final class ConfigKeys {
             "Make files that match no migration layout an error instead of a warning", Values.bool());
     public static final ConfigKey LINT = repo("lint", "warn",
             "Safety lint of SQL migrations before they run: warn, error or off",
-            Values.choice("warn", "error", "off"));
+            Values.choice(RepoConfig.LintMode.class));
 
     public static final ConfigKey REPOS = add(new ConfigKey("repos", Scope.GLOBAL, "main", null,
             "Comma-separated repository names ([a-z][a-z0-9_-]*), the first being the default; set"
             + " <repo>.<key> per repo, a plain key applies to every repo", false, true, Values.repoNames()));
     public static final ConfigKey STARTUP = global("startup", "migrate",
             "What the agent does before main: migrate, validate (fail if anything is pending or drifted)"
-                    + " or off", Values.choice("migrate", "validate", "off"));
+                    + " or off", Values.choice(PreflightConfig.Startup.class));
     public static final ConfigKey ON_FAILURE = global("on-failure", "exit",
             "When start-up fails: exit the JVM with a non-zero code, or continue starting the app",
-            Values.choice("exit", "continue"));
+            Values.choice(PreflightConfig.OnFailure.class));
     public static final ConfigKey HEALTH_PORT = global("health.port", null,
             "Port of the /alive and /ready HTTP endpoints; unset = no health server", Values.port());
     public static final ConfigKey READY = global("ready", "migrated",
@@ -144,6 +147,11 @@ public final class ConfigKeys {
             key = REPO_KEYS.get(name.substring(dot + 1));
         }
         return Optional.ofNullable(key);
+    }
+
+    /** Whether {@code name} is a configuration key, plain or for one repo ({@code audit.lock-timeout}). */
+    public static boolean isKey(String name) {
+        return typeOf(name).isPresent();
     }
 
     static List<ConfigKey> of(Scope scope) {

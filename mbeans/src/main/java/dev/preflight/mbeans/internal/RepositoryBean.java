@@ -71,7 +71,7 @@ final class RepositoryBean implements RepositoryMXBean {
     @Override
     public String validate() {
         ValidationReport report = preflight.validate();
-        return report.isValid() ? "valid" : String.join("\n", report.problems());
+        return report.isValid() ? "valid" : String.join("\n", report.messages());
     }
 
     @Override
