@@ -40,6 +40,7 @@ public final class Command<R> {
     private final String summary;
     private final List<Option> options;
     private final String words;
+    private final String wordsMissing;
     private final RepoPolicy policy;
     private final boolean readOnly;
     private final boolean local;
@@ -55,6 +56,7 @@ public final class Command<R> {
         this.summary = Objects.requireNonNull(b.summary, "summary");
         this.options = List.copyOf(b.options);
         this.words = b.words;
+        this.wordsMissing = b.wordsMissing;
         this.policy = b.policy;
         this.readOnly = b.readOnly;
         this.local = b.local;
@@ -92,6 +94,11 @@ public final class Command<R> {
     /** The usage of the words it takes after its name ({@code <name> [name=value ...]}), or null for none. */
     public String words() {
         return words;
+    }
+
+    /** What to say when its words are required and missing; null when they are optional. */
+    String wordsMissing() {
+        return wordsMissing;
     }
 
     public RepoPolicy policy() {
@@ -135,6 +142,7 @@ public final class Command<R> {
         private String summary;
         private List<Option> options = List.of();
         private String words;
+        private String wordsMissing;
         private RepoPolicy policy = RepoPolicy.NONE;
         private boolean readOnly;
         private boolean local = true;
@@ -164,9 +172,16 @@ public final class Command<R> {
             return this;
         }
 
-        /** It takes words after its name; {@code usage} describes them. */
+        /** It may take words after its name; {@code usage} describes them. */
         public Builder<R> words(String usage) {
             this.words = usage;
+            return this;
+        }
+
+        /** It needs words after its name; without them, the usage error says {@code missing}. */
+        public Builder<R> requiredWords(String usage, String missing) {
+            this.words = usage;
+            this.wordsMissing = missing;
             return this;
         }
 

@@ -117,8 +117,14 @@ public final class CommandLine {
                 .anyMatch(c -> c.options().stream().anyMatch(o -> o.name().equals(name)));
     }
 
-    /** Refuses an option the command does not take, and suggests one for a setting that looks like a typo of it. */
+    /**
+     * Refuses an option the command does not take and missing words, and suggests an option for a setting that looks
+     * like a typo of it.
+     */
     private void checkAgainst(Command<?> command) {
+        if (words.isEmpty() && command.wordsMissing() != null && !flags.contains(Option.HELP.name())) {
+            throw new ConfigException(command.wordsMissing());
+        }
         for (String name : options.keySet()) {
             if (!takes(command, name)) {
                 throw new ConfigException(command.name() + " takes no --" + name + "; usage: " + command.usage());
@@ -192,7 +198,16 @@ public final class CommandLine {
         return args;
     }
 
-    /** How a job shows it: {@code migrate --step 1}, {@code task analyze tables=todo}. */
+    /** How a job shows it, without the repo (a job names that apart): {@code migrate --step 1}. */
+    public String describe() {
+        List<String> args = new ArrayList<>(forTarget());
+        int repo = args.indexOf("--" + Option.REPO.name());
+        if (repo >= 0) {
+            args.subList(repo, repo + 2).clear();
+        }
+        return String.join(" ", args);
+    }
+
     @Override
     public String toString() {
         return String.join(" ", forTarget());

@@ -118,7 +118,9 @@ public final class Commands {
 
     public static final Command<TaskRun> TASK = Command.<TaskRun>named("task")
             .usage("task <name> [name=value ...]").summary("run a task once, e.g. task analyze last=3")
-            .words("<name> [name=value ...]").repos(RepoPolicy.DEFAULT)
+            .requiredWords("<name> [name=value ...]",
+                    "task needs a name: task <name> [name=value ...]; `tasks` lists them")
+            .repos(RepoPolicy.DEFAULT)
             .prepares(Commands::task)
             .renders(TaskRun::toText, TaskRun::toJson, "task-run")
             .build();
@@ -180,9 +182,6 @@ public final class Commands {
 
     private static Supplier<TaskRun> task(Scope scope) {
         List<String> words = scope.line().words();
-        if (words.isEmpty()) {
-            throw new ConfigException("task needs a name: task <name> [name=value ...]; `tasks` lists them");
-        }
         String name = words.get(0);
         Map<String, String> raw = TaskArguments.pairs(words.subList(1, words.size()));
         Preflight preflight = scope.preflight();

@@ -89,7 +89,9 @@ public final class Execution {
             throw new ConfigException(command.name() + " only exists in a running application: bin/preflight rpc"
                     + " <target> " + command.name());
         }
-        List<String> repos = command.policy().repos(line, workspace.repos());
+        // A command without a repo (help, jobs) never reads the configuration.
+        List<String> repos = command.policy() == RepoPolicy.NONE ? List.of()
+                : command.policy().repos(line, workspace.repos());
         List<Supplier<Command.Rendered>> steps = new ArrayList<>();
         if (repos.isEmpty()) {
             steps.add(command.prepare(new Scope(line, null, workspace, surface)));
