@@ -1,8 +1,8 @@
 package dev.preflight.agent;
 
-import dev.preflight.logging.AgentLogging;
 import dev.preflight.PreflightConfig;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.logging.AgentLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,12 +1,12 @@
 package dev.preflight.agent;
 
-import dev.preflight.command.ExitCode;
 import dev.preflight.ConfigException;
 import dev.preflight.DatabaseUnavailableException;
 import dev.preflight.LockTimeoutException;
 import dev.preflight.MigrationException;
 import dev.preflight.PreflightConfig;
 import dev.preflight.PreflightException;
+import dev.preflight.command.ExitCode;
 import dev.preflight.config.ConfigKeys;
 
 import java.util.Arrays;

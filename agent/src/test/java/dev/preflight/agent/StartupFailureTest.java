@@ -1,11 +1,11 @@
 package dev.preflight.agent;
 
-import dev.preflight.command.ExitCode;
 import dev.preflight.ConfigException;
 import dev.preflight.DatabaseUnavailableException;
 import dev.preflight.LockTimeoutException;
 import dev.preflight.MigrationException;
 import dev.preflight.PreflightConfig;
+import dev.preflight.command.ExitCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.preflight.command;
 import dev.preflight.ConfigException;
 import dev.preflight.Kind;
 import dev.preflight.MigrateResult;
+import dev.preflight.MigrationException;
 import dev.preflight.Preflight;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 public final class Commands {
 
     public static final Command<StatusReport> STATUS = Command.<StatusReport>named("status")
-            .summary("every migration of each repo: up, down, FAILED, ** FILE NOT FOUND **")
+            .summary("every migration of each repo: up, down, FAILED or FILE NOT FOUND")
             .repos(RepoPolicy.EVERY).readOnly()
             .prepares(scope -> scope.preflight()::status)
             .renders(StatusReport::toTable, StatusReport::toJson, "status")
@@ -77,6 +78,11 @@ public final class Commands {
             .prepares(scope -> {
                 String version = Target.to(scope.line().required(Option.VERSION)).version();
                 Preflight preflight = scope.preflight();
+                // Refused now, not by a job that fails later (the engine checks again under the lock).
+                preflight.status().currentVersion().ifPresent(current -> {
+                    throw new MigrationException("repo " + scope.repo() + " is at version " + current
+                            + " already; baseline is only for a database Preflight has not migrated yet");
+                });
                 return () -> {
                     preflight.baseline(version);
                     return new Baselined(scope.repo(), version);

@@ -47,7 +47,7 @@ public final class Help {
         Table options = Table.plain();
         c.options().forEach(o -> options.row("  " + o.usage(), o.description()));
         if (c.policy() != RepoPolicy.NONE) {
-            options.row("  " + Option.REPO.usage(), "the repo; without it: " + c.policy().withoutRepo());
+            options.row("  " + Option.REPO.usage(), "the repo; without it: " + c.policy().withoutRepo(c));
         }
         options.row("  " + Option.JSON.usage(), "the result as JSON, schema " + c.schema() + " (see README)");
         out.append("Options:\n").append(options);
@@ -106,9 +106,10 @@ public final class Help {
         out.append("\nWithout --repo:\n");
         Table repos = Table.plain();
         for (RepoPolicy policy : List.of(RepoPolicy.EVERY, RepoPolicy.DEFAULT, RepoPolicy.NAMED)) {
-            repos.row("  " + policy.withoutRepo(), commands().stream().filter(c -> c.policy() == policy)
-                    .map(Command::name).collect(Collectors.joining(", ")));
+            repos.row("  " + policy.withoutRepo(Commands.STATUS), commands().stream()
+                    .filter(c -> c.policy() == policy).map(Command::name).collect(Collectors.joining(", ")));
         }
+        repos.row("  --step N, --to V", "the default repo");
         out.append(repos);
         if (surface == Surface.RPC) {
             out.append("\nCommands that change something run as a job in the target (one at a time, under the"
@@ -152,9 +153,23 @@ public final class Help {
         StringBuilder out = new StringBuilder("| command | without `--repo` | changes | `--json` schema | what it does |\n"
                 + "|---|---|---|---|---|\n");
         for (Command<?> c : Commands.all()) {
-            out.append("| `").append(c.usage()).append("` | ").append(c.policy().withoutRepo()).append(" | ")
+            // A | inside a code span would end the table's cell.
+            out.append("| `").append(c.usage().replace("|", "\\|")).append("` | ").append(c.policy().withoutRepo(c))
+                    .append(" | ")
                     .append(c.isReadOnly() ? "no" : "yes").append(" | `").append(c.schema()).append("` | ")
                     .append(c.summary()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** README's table of configuration keys (Markdown), as {@code help} lists them. */
+    public static String configurationTable() {
+        StringBuilder out = new StringBuilder("| key | scope | default | meaning |\n|---|---|---|---|\n");
+        for (ConfigKey key : ConfigKeys.all()) {
+            out.append("| `").append(key.name()).append("` | ")
+                    .append(key.scope() == ConfigKey.Scope.REPO ? "per repo" : "global").append(" | ")
+                    .append(key.defaultText().isEmpty() ? "—" : "`" + key.defaultText() + "`").append(" | ")
+                    .append(key.description()).append(" |\n");
         }
         return out.toString();
     }

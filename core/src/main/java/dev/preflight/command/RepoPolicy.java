@@ -15,13 +15,13 @@ import java.util.Optional;
 public enum RepoPolicy {
 
     /** Every repo, in the order of {@code repos}; with {@code --step} or {@code --to}, as {@link #DEFAULT}. */
-    EVERY("every repo; with --step/--to the default repo"),
+    EVERY("every repo"),
     /** The default repo (the first of {@code repos}). */
     DEFAULT("the default repo"),
     /** The only repo; with several, {@code --repo} is required (never all of them at once). */
-    NAMED("--repo required when there are several"),
+    NAMED("the only repo; --repo required when there are several"),
     /** No repo: the command is about the application (jobs) or Preflight itself (help). */
-    NONE("none");
+    NONE("-");
 
     private final String withoutRepo;
 
@@ -29,9 +29,10 @@ public enum RepoPolicy {
         this.withoutRepo = withoutRepo;
     }
 
-    /** What happens without {@code --repo}, for help and README. */
-    public String withoutRepo() {
-        return withoutRepo;
+    /** What {@code command} runs on without {@code --repo}, for help and README. */
+    public String withoutRepo(Command<?> command) {
+        boolean pointed = command.options().contains(Option.STEP) || command.options().contains(Option.TO);
+        return this == EVERY && pointed ? withoutRepo + " (with --step/--to: the default repo)" : withoutRepo;
     }
 
     /**

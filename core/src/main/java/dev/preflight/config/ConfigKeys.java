@@ -2,7 +2,6 @@ package dev.preflight.config;
 
 import dev.preflight.PreflightConfig;
 import dev.preflight.RepoConfig;
-
 import dev.preflight.config.ConfigKey.Scope;
 import dev.preflight.source.Locations;
 
@@ -41,10 +40,11 @@ public final class ConfigKeys {
     public static final ConfigKey LOCATIONS = add(new ConfigKey("locations", Scope.REPO, Locations.DEFAULT_SCHEMA,
             Locations.REPO_SCHEMA, "Comma-separated migration locations: filesystem:<path>, classpath:<path> or"
             + " a path (filesystem if present, else classpath); repos after the first default to"
-            + " db/<repo>/migrations", false, true, Values.list()));
+            + " db/<repo>/migrations; a default location may be missing, any other is an error", false, true,
+            Values.list()));
     public static final ConfigKey DATA_LOCATIONS = add(new ConfigKey("data-locations", Scope.REPO,
             Locations.DEFAULT_DATA, Locations.REPO_DATA, "Comma-separated locations of data migrations,"
-            + " run only on request; repos after the first default to db/<repo>/data-migrations",
+            + " run only on request; repos after the first default to db/<repo>/data-migrations (may be missing)",
             false, true, Values.list()));
     public static final ConfigKey SCHEMA = repo("schema", "public",
             "Schema of the history table", Values.text());
@@ -95,7 +95,8 @@ public final class ConfigKeys {
     public static final ConfigKey JOLOKIA_PASSWORD = secret(Scope.GLOBAL, "jolokia.password",
             "Password for Jolokia's HTTP basic authentication; never logged or shown");
     public static final ConfigKey JOLOKIA_READ_ONLY = global("jolokia.read-only", "false",
-            "Allow only reads through Jolokia (status, attributes), no operations", Values.bool());
+            "Allow only reads through Jolokia: attributes and the operations that change nothing (status, validate,"
+                    + " lint, describe, job, query)", Values.bool());
     public static final ConfigKey CONFIG = global("config", null,
             "Properties file read after the classpath's preflight.properties and before the environment;"
                     + " set by -Dpreflight.config, PREFLIGHT_CONFIG or the config argument", Values.text());

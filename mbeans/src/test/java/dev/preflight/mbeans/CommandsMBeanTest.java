@@ -1,7 +1,9 @@
 package dev.preflight.mbeans;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.preflight.PreflightConfig;
 import dev.preflight.testing.JmxBeans;
+import dev.preflight.testing.JsonSchemas;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,8 @@ class CommandsMBeanTest {
             assertEquals(2, typo.get("exitCode"));
             assertTrue(((String) typo.get("error")).startsWith("unknown command 'stauts'; did you mean status?"),
                     (String) typo.get("error"));
-            assertTrue(((String) typo.get("json")).startsWith("{\"error\":{\"code\":\"usage\",\"message\":"),
-                    (String) typo.get("json"));
+            assertEquals("usage", JsonSchemas.assertOutput("error", (String) typo.get("json")).get(0).get("error")
+                    .get("code").asText());
             assertEquals("migrate changes the database: run it with submit", change.get("error"));
             assertEquals("rollback with several repos (main, audit) needs --repo NAME: it never runs on every repo"
                     + " at once", several.get("error"));
@@ -99,7 +101,16 @@ class CommandsMBeanTest {
 
             CompositeData all = JmxBeans.await(server, (String) call("submit", "migrate").get("jobId"));
             assertEquals("main,audit", all.get("repo"), "no --repo: every repo");
-            assertEquals(2, ((String) all.get("json")).lines().count());
+            assertEquals(2, JsonSchemas.assertOutput("migrate-result", (String) all.get("json")).size());
+
+            CompositeData jobs = call("query", "jobs");
+            assertEquals(0, jobs.get("exitCode"));
+            assertTrue(((String) jobs.get("text")).matches("ID +State +Command +Repo +Done +Started +Error\n"
+                    + "[- ]+\n1 +succeeded +migrate --step 1 +main +1/1 .*\n2 +succeeded +migrate +main,audit .*\n"),
+                    (String) jobs.get("text"));
+            JsonNode listed = JsonSchemas.assertOutput("jobs", (String) jobs.get("json")).get(0);
+            assertEquals("migrate --step 1", listed.get("jobs").get(0).get("command").asText());
+            assertEquals(0, listed.get("jobs").get(1).get("exitCode").asInt());
         }
     }
 }
