@@ -3,7 +3,10 @@ package dev.preflight;
 import dev.preflight.config.AgentArguments;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.LintMode;
+import dev.preflight.config.OnFailure;
 import dev.preflight.config.Settings;
+import dev.preflight.config.Startup;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -118,24 +121,6 @@ public final class PreflightConfig {
         return repos.get(settings.repos().get(0));
     }
 
-    /** What the agent does before the host's main ({@code startup}). */
-    public enum Startup {
-        /** Apply every pending schema migration. */
-        MIGRATE,
-        /** Fail the start if anything is pending or drifted; change nothing. */
-        VALIDATE,
-        /** Do nothing before main (the MBeans are still registered). */
-        OFF
-    }
-
-    /** What happens when start-up fails ({@code on-failure}). */
-    public enum OnFailure {
-        /** End the JVM with a non-zero exit code and a one-screen error. */
-        EXIT,
-        /** Log the error and start the application anyway. */
-        CONTINUE
-    }
-
     /** What the agent does before the host's main. */
     public Startup startup() {
         return (Startup) global(ConfigKeys.STARTUP);
@@ -225,7 +210,7 @@ public final class PreflightConfig {
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (RepoConfig.LintMode) repo(name, ConfigKeys.LINT));
+                (LintMode) repo(name, ConfigKeys.LINT));
     }
 
     private Object repo(String name, ConfigKey key) {

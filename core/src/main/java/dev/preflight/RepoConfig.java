@@ -2,6 +2,7 @@ package dev.preflight;
 
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.DatabaseUrls;
+import dev.preflight.config.LintMode;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,16 +18,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RepoConfig {
-
-    /** What the safety lint does with the migrations about to run ({@code lint}). */
-    public enum LintMode {
-        /** Log each hazard and run anyway. */
-        WARN,
-        /** Refuse the whole command before anything runs. */
-        ERROR,
-        /** Do not lint before running. */
-        OFF
-    }
 
     private final String name;
     private final boolean firstRepo;

@@ -8,6 +8,7 @@ import dev.preflight.PreflightConfig;
 import dev.preflight.PreflightException;
 import dev.preflight.command.ExitCode;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.OnFailure;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ final class StartupFailure {
 
     /** Whether a failure ends the JVM ({@code on-failure=exit}) rather than letting the application start. */
     static boolean exits(PreflightConfig config) {
-        return config.onFailure() != PreflightConfig.OnFailure.CONTINUE;
+        return config.onFailure() != OnFailure.CONTINUE;
     }
 
     /**

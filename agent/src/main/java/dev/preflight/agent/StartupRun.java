@@ -2,6 +2,7 @@ package dev.preflight.agent;
 
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
+import dev.preflight.config.Startup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class StartupRun {
     }
 
     static boolean isOff(PreflightConfig config) {
-        return config.startup() == PreflightConfig.Startup.OFF;
+        return config.startup() == Startup.OFF;
     }
 
     static void off(HealthState health) {
@@ -43,11 +44,11 @@ final class StartupRun {
             off(health);
             return Optional.empty();
         }
-        PreflightConfig.Startup mode = config.startup();
+        Startup mode = config.startup();
         for (String repo : config.repoNames()) {
             health.repoStarted(repo);
             try (Preflight preflight = Preflight.open(config.repo(repo), loader, health)) {
-                if (mode == PreflightConfig.Startup.VALIDATE) {
+                if (mode == Startup.VALIDATE) {
                     preflight.validate().orThrow();
                     LOG.info("validate {}: files and database agree, nothing pending", repo);
                 } else {

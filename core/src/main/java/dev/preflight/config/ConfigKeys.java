@@ -1,7 +1,5 @@
 package dev.preflight.config;
 
-import dev.preflight.PreflightConfig;
-import dev.preflight.RepoConfig;
 import dev.preflight.config.ConfigKey.Scope;
 import dev.preflight.source.Locations;
 
@@ -66,17 +64,17 @@ public final class ConfigKeys {
             "Make files that match no migration layout an error instead of a warning", Values.bool());
     public static final ConfigKey LINT = repo("lint", "warn",
             "Safety lint of SQL migrations before they run: warn, error or off",
-            Values.choice(RepoConfig.LintMode.class));
+            Values.choice(LintMode.class));
 
     public static final ConfigKey REPOS = add(new ConfigKey("repos", Scope.GLOBAL, "main", null,
             "Comma-separated repository names ([a-z][a-z0-9_-]*), the first being the default; set"
             + " <repo>.<key> per repo, a plain key applies to every repo", false, true, Values.repoNames()));
     public static final ConfigKey STARTUP = global("startup", "migrate",
             "What the agent does before main: migrate, validate (fail if anything is pending or drifted)"
-                    + " or off", Values.choice(PreflightConfig.Startup.class));
+                    + " or off", Values.choice(Startup.class));
     public static final ConfigKey ON_FAILURE = global("on-failure", "exit",
             "When start-up fails: exit the JVM with a non-zero code, or continue starting the app",
-            Values.choice(PreflightConfig.OnFailure.class));
+            Values.choice(OnFailure.class));
     public static final ConfigKey HEALTH_PORT = global("health.port", null,
             "Port of the /alive and /ready HTTP endpoints; unset = no health server", Values.port());
     public static final ConfigKey READY = global("ready", "migrated",

@@ -14,6 +14,7 @@ import dev.preflight.ValidationReport;
 import dev.preflight.ValidationReport.Problem;
 import dev.preflight.Version;
 import dev.preflight.config.Durations;
+import dev.preflight.config.LintMode;
 import dev.preflight.db.AdvisoryLock;
 import dev.preflight.db.Database;
 import dev.preflight.db.HistoryRow;
@@ -400,7 +401,7 @@ public final class Migrator {
      * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
      */
     private void lintBeforeRunning(List<Step> steps) {
-        if (repo.lint() == RepoConfig.LintMode.OFF) {
+        if (repo.lint() == LintMode.OFF) {
             return;
         }
         List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
@@ -408,7 +409,7 @@ public final class Migrator {
         if (findings.isEmpty()) {
             return;
         }
-        if (repo.lint() == RepoConfig.LintMode.ERROR) {
+        if (repo.lint() == LintMode.ERROR) {
             throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
                     + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
                     + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
