@@ -4,6 +4,10 @@ package dev.preflight.command;
  * One option of the commands: {@code --step N} (with a value) or {@code --json} (a flag). Declared once here; a
  * command lists the ones it takes, and help and README print them from here.
  *
+ * <pre>{@code
+ * Command.<MigrateResult>named("migrate").options(Option.STEP, Option.TO) ...   // takes --step N and --to V
+ * }</pre>
+ *
  * @param name        without the dashes
  * @param value       what the value is called in usage lines ({@code N}), or null for a flag
  * @param description one line for help

@@ -8,6 +8,12 @@ import java.util.List;
  * {@link #json()} on stdout, the failure's message on stderr, and exits with {@link #exit()}; a job of the MBeans
  * keeps all of it, so rpc prints the very same.
  *
+ * <pre>{@code
+ * Output output = execution.run(CommandLine.parse("validate"));
+ * System.out.print(json ? output.json() : output.text());
+ * System.exit(output.exit().code());
+ * }</pre>
+ *
  * @param failure why it stopped, or null when it ran to the end
  */
 public record Output(String text, List<String> jsonLines, ExitCode exit, Failure failure) {

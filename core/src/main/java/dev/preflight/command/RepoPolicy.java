@@ -11,6 +11,11 @@ import java.util.Optional;
  * {@code --repo NAME} always picks one. Without it: looking and applying everything pending covers every repo,
  * anything pointed ({@code --step}, {@code --to}) or one-off (a task) goes to the default repo (the first of
  * {@code repos}), and what rewinds or rewrites history (rollback, baseline) must be named when there are several.
+ *
+ * <pre>{@code
+ * RepoPolicy.EVERY.repos(CommandLine.parse("status"), List.of("main", "audit"));               // [main, audit]
+ * RepoPolicy.EVERY.repos(CommandLine.parse("migrate", "--step", "1"), List.of("main", "audit")); // [main]
+ * }</pre>
  */
 public enum RepoPolicy {
 

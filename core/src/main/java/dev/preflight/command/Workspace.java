@@ -8,6 +8,12 @@ import java.util.Optional;
 /**
  * Where commands find their repos: the CLI and eval open them from the configuration for one command, the MBeans
  * hold them open for the life of the application and also have {@link JobBoard jobs}.
+ *
+ * <pre>{@code
+ * try (LocalWorkspace workspace = new LocalWorkspace(PreflightConfig::load, loader)) {
+ *     Output output = new Execution(workspace, Surface.CLI).run(CommandLine.parse("status"));
+ * }
+ * }</pre>
  */
 public interface Workspace {
 
