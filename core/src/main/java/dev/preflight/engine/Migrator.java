@@ -11,8 +11,10 @@ import dev.preflight.RepoConfig;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
 import dev.preflight.ValidationReport;
+import dev.preflight.ValidationReport.Problem;
 import dev.preflight.Version;
 import dev.preflight.config.Durations;
+import dev.preflight.config.LintMode;
 import dev.preflight.db.AdvisoryLock;
 import dev.preflight.db.Database;
 import dev.preflight.db.HistoryRow;
@@ -100,22 +102,22 @@ public final class Migrator {
         return withFilesAndHistory(() -> List.of(files(Kind.SCHEMA), files(Kind.DATA)), (c, files, rows) -> {
             List<Migration> schemaFiles = files.get(0);
             List<Migration> dataFiles = files.get(1);
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (History h : List.of(new History(Kind.SCHEMA, schemaFiles, rows),
                     new History(Kind.DATA, dataFiles, rows))) {
-                h.failed().forEach(r -> problems.add(failedMessage(r)));
-                h.drifted().forEach(d -> problems.add(driftMessage(d)));
-                h.missing().forEach(r -> problems.add(h.kind().code() + " migration " + r.version().normalized() + " "
-                        + r.name() + " is applied but its file is not found in "
+                h.failed().forEach(r -> problems.add(new Problem(Problem.Kind.FAILED, failedMessage(r))));
+                h.drifted().forEach(d -> problems.add(new Problem(Problem.Kind.CHANGED, driftMessage(d))));
+                h.missing().forEach(r -> problems.add(new Problem(Problem.Kind.MISSING, h.kind().code() + " migration "
+                        + r.version().normalized() + " " + r.name() + " is applied but its file is not found in "
                         + (h.kind() == Kind.DATA ? repo.dataLocations() : repo.locations())
-                        + ". Restore the file, or check the locations setting."));
+                        + ". Restore the file, or check the locations setting.")));
                 if (h.kind() == Kind.SCHEMA) {
                     List<Migration> pending = h.pending();
                     pending.addAll(h.repeatablesToRun());
                     if (!pending.isEmpty()) {
-                        problems.add(pending.size() + " schema migration(s) pending: "
+                        problems.add(new Problem(Problem.Kind.PENDING, pending.size() + " schema migration(s) pending: "
                                 + pending.stream().map(Migration::id).collect(Collectors.joining(", "))
-                                + ". Run migrate.");
+                                + ". Run migrate."));
                     }
                 }
             }
@@ -399,7 +401,7 @@ public final class Migrator {
      * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
      */
     private void lintBeforeRunning(List<Step> steps) {
-        if (repo.lint().equals("off")) {
+        if (repo.lint() == LintMode.OFF) {
             return;
         }
         List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
@@ -407,7 +409,7 @@ public final class Migrator {
         if (findings.isEmpty()) {
             return;
         }
-        if (repo.lint().equals("error")) {
+        if (repo.lint() == LintMode.ERROR) {
             throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
                     + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
                     + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
