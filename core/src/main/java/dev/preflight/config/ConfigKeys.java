@@ -93,7 +93,8 @@ public final class ConfigKeys {
     public static final ConfigKey JOLOKIA_PORT = global("jolokia.port", null,
             "Port of Jolokia (JMX over HTTP); unset = Jolokia off", Values.port());
     public static final ConfigKey JOLOKIA_HOST = global("jolokia.host", "127.0.0.1",
-            "Address Jolokia binds to; any other than loopback requires jolokia.user and jolokia.password",
+            "Address Jolokia binds to; any other than loopback requires jolokia.user and jolokia.password, and"
+                    + " https (jolokia.keystore or jolokia.cert) unless jolokia.plain-http=true",
             Values.text());
     public static final ConfigKey JOLOKIA_USER = global("jolokia.user", null,
             "User for Jolokia's HTTP basic authentication", Values.text());
