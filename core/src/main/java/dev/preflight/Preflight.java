@@ -3,10 +3,12 @@ package dev.preflight;
 import dev.preflight.db.Database;
 import dev.preflight.engine.Migrator;
 import dev.preflight.lint.Finding;
+import dev.preflight.lint.LintSettings;
 import dev.preflight.lint.Linter;
 import dev.preflight.task.TaskCatalog;
 import dev.preflight.task.TaskRunner;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +133,7 @@ public final class Preflight implements AutoCloseable {
      * each migration on its own): the rules {@code lint.rules} and {@code lint.conventions} turn on, without the
      * findings accepted by {@code -- preflight:allow <rule>}. Reads only the files. {@link #migrate},
      * {@link #migrateData} and the rollbacks also lint the scripts they are about to run, as one run and asking the
-     * database, as the {@code lint} setting says. Files outside the locations: {@link Linter#lintFiles}.
+     * database, as the {@code lint} setting says. Files outside the locations: {@link #lint(List)}.
      *
      * <pre>{@code
      * System.out.print(new LintReport("main", preflight.lint()).toText());
@@ -139,6 +141,21 @@ public final class Preflight implements AutoCloseable {
      */
     public synchronized List<Finding> lint() {
         return migrator.lint();
+    }
+
+    /**
+     * The safety lint of files and folders that need not be in a location (a pre-commit hook, CI on a pull request),
+     * with this repo's rules: a folder is read as a location, a file stands for its whole migration, a {@code .sql}
+     * file no layout takes is linted as a plain script (see {@link Linter#lintFiles}). Reads only the files.
+     *
+     * <pre>{@code
+     * List<Finding> findings = preflight.lint(List.of(Path.of("db/migrations/20240301_email.sql")));
+     * }</pre>
+     *
+     * @throws MigrationException for a path that does not exist or a broken migration file
+     */
+    public List<Finding> lint(List<Path> paths) {
+        return Linter.lintFiles(paths, LintSettings.of(repo));
     }
 
     /**

@@ -3,7 +3,11 @@ package dev.preflight;
 import dev.preflight.config.AgentArguments;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.LintConventions;
+import dev.preflight.config.LintMode;
+import dev.preflight.config.OnFailure;
 import dev.preflight.config.Settings;
+import dev.preflight.config.Startup;
 import dev.preflight.lint.RuleSelection;
 
 import java.time.Duration;
@@ -119,19 +123,24 @@ public final class PreflightConfig {
         return repos.get(settings.repos().get(0));
     }
 
-    /** {@code migrate}, {@code validate} or {@code off}: what the agent does before the host's main. */
-    public String startup() {
-        return (String) global(ConfigKeys.STARTUP);
+    /** What the agent does before the host's main. */
+    public Startup startup() {
+        return (Startup) global(ConfigKeys.STARTUP);
     }
 
-    /** {@code exit} or {@code continue}: what happens when start-up fails. */
-    public String onFailure() {
-        return (String) global(ConfigKeys.ON_FAILURE);
+    /** What happens when start-up fails. */
+    public OnFailure onFailure() {
+        return (OnFailure) global(ConfigKeys.ON_FAILURE);
     }
 
     /** Port of the {@code /alive} and {@code /ready} endpoints; empty = no health server. */
     public OptionalInt healthPort() {
         return optionalInt(ConfigKeys.HEALTH_PORT);
+    }
+
+    /** The address the health endpoints bind to: all interfaces ({@code 0.0.0.0}) unless configured. */
+    public String healthHost() {
+        return (String) global(ConfigKeys.HEALTH_HOST);
     }
 
     /** {@code migrated} or {@code port:<n>}: when {@code /ready} answers 200. */
@@ -174,6 +183,31 @@ public final class PreflightConfig {
         return (Boolean) global(ConfigKeys.JOLOKIA_READ_ONLY);
     }
 
+    /** Keystore with Jolokia's TLS certificate; present = https. */
+    public Optional<String> jolokiaKeystore() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEYSTORE));
+    }
+
+    /** Handle with care: it must never reach a log, an MBean or a message. */
+    public Optional<String> jolokiaKeystorePassword() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEYSTORE_PASSWORD));
+    }
+
+    /** PEM certificate of Jolokia's https (with {@link #jolokiaKey()}); present = https. */
+    public Optional<String> jolokiaCert() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_CERT));
+    }
+
+    /** PEM private key of {@link #jolokiaCert()}. */
+    public Optional<String> jolokiaKey() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEY));
+    }
+
+    /** Whether Jolokia serves https ({@code jolokia.keystore} or {@code jolokia.cert} set). */
+    public boolean jolokiaHttps() {
+        return jolokiaKeystore().isPresent() || jolokiaCert().isPresent();
+    }
+
     /**
      * One line per effective key with its source, for logs and {@code --help}; passwords as {@code *****}.
      * <pre>
@@ -208,9 +242,10 @@ public final class PreflightConfig {
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (String) repo(name, ConfigKeys.LINT),
+                (LintMode) repo(name, ConfigKeys.LINT),
                 RuleSelection.parse(strings(repo(name, ConfigKeys.LINT_RULES)),
-                        "on".equals(repo(name, ConfigKeys.LINT_CONVENTIONS))));
+                        repo(name, ConfigKeys.LINT_CONVENTIONS) == LintConventions.ON),
+                (Boolean) repo(name, ConfigKeys.CREATE_DATABASE));
     }
 
     private Object repo(String name, ConfigKey key) {

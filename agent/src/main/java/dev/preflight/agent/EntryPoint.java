@@ -3,10 +3,8 @@ package dev.preflight.agent;
 import dev.preflight.ConfigException;
 import dev.preflight.config.ConfigKeys;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -50,30 +48,11 @@ record EntryPoint(String className, String method, String source) {
             throw new ConfigException("Cannot tell the application's main class: the JVM does not report its command"
                     + " line (sun.java.command). Set " + ConfigKeys.HOOK.name() + "=com.example.App#main.");
         }
-        String jar = jarOf(command, classPath);
+        String jar = ApplicationJvm.jarOf(command, classPath);
         if (jar != null) {
             return fromManifest(Path.of(jar));
         }
-        String first = command.split("\\s+", 2)[0];
-        // java -m module/com.example.Main reports "module/com.example.Main".
-        String className = first.substring(first.indexOf('/') + 1);
-        return new EntryPoint(className, "main", "main class on the command line");
-    }
-
-    /** The jar started with {@code -jar}, or null when a main class was started. */
-    private static String jarOf(String command, String classPath) {
-        // The class path of "java -jar x.jar" is exactly x.jar; comparing with it copes with spaces in the path,
-        // which the space-separated sun.java.command cannot tell from the arguments.
-        if (classPath != null && !classPath.isEmpty() && !classPath.contains(File.pathSeparator)
-                && isJar(classPath) && command.startsWith(classPath)) {
-            return classPath;
-        }
-        String first = command.split("\\s+", 2)[0];
-        return isJar(first) ? first : null;
-    }
-
-    private static boolean isJar(String path) {
-        return path.toLowerCase(Locale.ROOT).endsWith(".jar");
+        return new EntryPoint(ApplicationJvm.mainClassOf(command), "main", "main class on the command line");
     }
 
     static EntryPoint fromManifest(Path jar) {

@@ -86,7 +86,7 @@ public final class StartupHook {
                 return;
             }
         }
-        LOG.info("startup={} before {}", config.startup(), plan.entryPoint());
+        LOG.info("startup={} before {}", config.startup().name().toLowerCase(java.util.Locale.ROOT), plan.entryPoint());
         Optional<StartupRun.Failure> failure = StartupRun.run(config, loader, plan.health());
         if (failure.isPresent()) {
             StartupFailure.handle(failure.get().what(), failure.get().error(), StartupFailure.exits(config),

@@ -78,7 +78,7 @@ class LintCommandTest {
         Path plain = pullRequest.write("hotfix.sql", "alter table users alter column email set not null;\n");
         Run json = cli("lint", "--json", plain.toString());
         assertEquals(1, json.code(), json.err());
-        assertTrue(json.out().startsWith("{\"repo\":\"main\",\"ok\":false,\"hazards\":1,\"conventions\":0,"
+        assertTrue(json.out().startsWith("{\"repo\":\"main\",\"clean\":false,\"hazards\":1,\"conventions\":0,"
                 + "\"findings\":[{\"rule\":\"set-not-null\",\"category\":\"hazard\",\"file\":"), json.out());
         assertEquals(json.out(), cli("lint", "--format=json", plain.toString()).out());
 
@@ -91,6 +91,38 @@ class LintCommandTest {
         Run clean = cli("lint", "--format=sarif");
         assertEquals(0, clean.code(), clean.err());
         assertTrue(clean.out().contains("\"results\":[]"), clean.out());
+    }
+
+    @Test
+    void severalReposAreOneJsonLineEachAndOneSarifLog() {
+        MigrationFiles audit = new MigrationFiles(tmp.resolve("audit"));
+        audit.dbmate("1", "events", "create table events (id bigint);", null);
+        audit.dbmate("2", "events_at", "create index events_at on events (id);", null);
+        String[] repos = {"--repos=main,audit", "--audit.locations=" + audit.dir()};
+
+        Run json = cli(concat(repos, "lint", "--json"));
+        assertEquals(1, json.code(), json.err());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(2, lines.size(), json.out());
+        assertTrue(lines.get(0).startsWith("{\"repo\":\"main\",\"clean\":true"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"repo\":\"audit\",\"clean\":false"), lines.get(1));
+
+        Run sarif = cli(concat(repos, "lint", "--format=sarif"));
+        assertEquals(1, sarif.code(), sarif.err());
+        assertEquals(1, sarif.out().lines().count(), "one log, not one per repo: " + sarif.out());
+        assertTrue(sarif.out().startsWith("{\"$schema\":") && sarif.out().contains("\"properties\":{\"repo\":\"audit\"}"),
+                sarif.out());
+
+        Run files = cli(concat(repos, "lint", audit.dir().resolve("2_events_at.sql").toString()));
+        assertEquals(1, files.code(), files.err());
+        assertTrue(files.out().endsWith("lint main: 1 hazard(s); accept one with -- preflight:allow <rule>\n"),
+                "files are linted once, with the default repo's settings: " + files.out());
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 
     @Test
@@ -109,6 +141,12 @@ class LintCommandTest {
         Run format = cli("lint", "--format=xml");
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format takes text, json or sarif, not 'xml'"), format.err());
+        Run both = cli("lint", "--json", "--format=sarif");
+        assertEquals(2, both.code());
+        assertTrue(both.out().startsWith("{\"error\":{\"code\":\"usage\""), both.out());
+        Run other = cli("status", "--format=sarif");
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("status takes no --format"), other.err());
         Run missing = cli("lint", tmp.resolve("nope.sql").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.sql does not exist"), missing.err());

@@ -44,7 +44,7 @@ public final class Settings {
     private static final String TEST_ENV_PREFIX = "PREFLIGHT_TEST_";
     /** Read by bin/preflight (the launcher and rpc), not settings: never warned about. */
     private static final Set<String> LAUNCHER_ENV = Set.of("PREFLIGHT_CLASSPATH", "PREFLIGHT_JAR",
-            "PREFLIGHT_RPC_PASSWORD");
+            "PREFLIGHT_RPC_PASSWORD", "PREFLIGHT_RPC_TRUST_PASSWORD");
     /** Literal loopback addresses only: resolving a host name while reading the configuration could hang. */
     private static final Pattern LOOPBACK =
             Pattern.compile("localhost|127(\\.\\d{1,3}){3}|::1|\\[::1]|0:0:0:0:0:0:0:1", Pattern.CASE_INSENSITIVE);
@@ -438,16 +438,41 @@ public final class Settings {
             }
         }
 
-        /** Jolokia exposes operations that migrate and roll back: on a reachable address never without a login. */
+        /**
+         * Jolokia exposes operations that migrate and roll back: on a reachable address never without a login, and
+         * never with that login and those operations in clear text unless the operator asks for it by name.
+         */
         private void checkJolokiaBind(Map<ConfigKey, Setting> globals) {
             Setting host = globals.get(ConfigKeys.JOLOKIA_HOST);
+            Setting cert = globals.get(ConfigKeys.JOLOKIA_CERT);
+            Setting key = globals.get(ConfigKeys.JOLOKIA_KEY);
+            Setting keystore = globals.get(ConfigKeys.JOLOKIA_KEYSTORE);
+            if ((cert.value() == null) != (key.value() == null)) {
+                Setting given = cert.value() != null ? cert : key;
+                problems.add("`" + given.name() + "` is set (from " + given.origin() + ") but `"
+                        + (given == cert ? key : cert).name() + "` is not; Jolokia's https needs both PEM files");
+            }
+            if (keystore.value() != null && cert.value() != null) {
+                problems.add("both `" + keystore.name() + "` and `" + cert.name() + "` are set; give Jolokia's"
+                        + " certificate one way: a keystore, or PEM files");
+            }
+            if (globals.get(ConfigKeys.JOLOKIA_PORT).value() == null || LOOPBACK.matcher(host.text()).matches()) {
+                return;
+            }
             boolean noLogin = globals.get(ConfigKeys.JOLOKIA_USER).value() == null
                     && globals.get(ConfigKeys.JOLOKIA_PASSWORD).value() == null;
-            if (globals.get(ConfigKeys.JOLOKIA_PORT).value() != null && noLogin
-                    && !LOOPBACK.matcher(host.text()).matches()) {
+            if (noLogin) {
                 problems.add("Jolokia would listen on " + host.text() + " (jolokia.host from " + host.origin()
                         + "), which is not a loopback address, without a login: set jolokia.user and"
                         + " jolokia.password, or bind to 127.0.0.1");
+            }
+            boolean tls = keystore.value() != null || cert.value() != null;
+            if (!tls && !Boolean.TRUE.equals(globals.get(ConfigKeys.JOLOKIA_PLAIN_HTTP).value())) {
+                problems.add("Jolokia would listen on " + host.text() + " (jolokia.host from " + host.origin()
+                        + "), which is not a loopback address, over plain http: its password and operations would"
+                        + " cross the network unencrypted. Set jolokia.keystore (with jolokia.keystore-password) or"
+                        + " jolokia.cert and jolokia.key for https, or jolokia.plain-http=true if the network is"
+                        + " already private and encrypted, or bind to 127.0.0.1");
             }
         }
 

@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
     private Connection firstConnection(HikariDataSource ds) {
         long deadline = System.nanoTime() + repo.connectRetry().toNanos();
         long backoffMillis = 200;
+        boolean created = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return ds.getConnection();
@@ -80,6 +81,15 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
                 }
                 SQLException cause = sqlCause(e.getCause());
+                if (cause != null && MissingDatabase.SQL_STATE.equals(cause.getSQLState())) {
+                    // The server answered: waiting will not make the database appear.
+                    if (!repo.createDatabase() || created) {
+                        throw MissingDatabase.error(repo);
+                    }
+                    MissingDatabase.create(repo, url -> dataSource(url, 10));
+                    created = true;
+                    continue;
+                }
                 String reason = mask(cause != null ? cause.getMessage() : e.getMessage());
                 if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {
                     throw new DatabaseUnavailableException("cannot connect to " + DatabaseUrls.mask(repo.url())
@@ -109,20 +119,20 @@ public final class Database implements AutoCloseable {
      */
     public Connection directConnection() throws SQLException {
         // A host that does not answer at all costs at most this before the pooled path takes over.
-        return dataSource(2).getConnection();
+        return dataSource(repo.url(), 2).getConnection();
     }
 
     /**
      * Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
      * relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
      */
-    private DriverDataSource dataSource(int connectTimeoutSeconds) {
+    private DriverDataSource dataSource(String url, int connectTimeoutSeconds) {
         Properties connection = new Properties();
         repo.user().ifPresent(user -> connection.setProperty("user", user));
         repo.password().ifPresent(password -> connection.setProperty("password", password));
         connection.setProperty("ApplicationName", applicationName());
         connection.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
-        DriverDataSource dataSource = new DriverDataSource(repo.url(), connection,
+        DriverDataSource dataSource = new DriverDataSource(url, connection,
                 "the connections of repo " + repo.name());
         keepRelocatedDriverPrivate();
         return dataSource;
@@ -131,7 +141,7 @@ public final class Database implements AutoCloseable {
     private HikariConfig hikariConfig() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("preflight-" + repo.name());
-        config.setDataSource(dataSource(10));
+        config.setDataSource(dataSource(repo.url(), 10));
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());

@@ -1,7 +1,5 @@
 package dev.preflight.lint;
 
-import java.util.List;
-
 /**
  * One finding of the safety lint: which rule, where, what the statement does, why it is a problem and the safe
  * pattern. {@link #toBlock()} is the one text rendering every surface prints; {@link LintReport} renders a whole
@@ -46,13 +44,5 @@ public record Finding(String rule, String origin, int line, String message, Stri
                 + "  why:  " + why + "\n"
                 + "  safe: " + safePattern + "\n"
                 + "  accept it with: -- preflight:allow " + rule + "\n";
-    }
-
-    /**
-     * A repo's whole lint report, as the CLI and the MBean show it: every finding's block, a blank line after
-     * each, then {@code lint <repo>: ok} or {@code lint <repo>: N hazard(s); accept one with ...}.
-     */
-    public static String report(String repo, List<Finding> findings) {
-        return new LintReport(repo, findings).toText();
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.lint;
 
 import dev.preflight.MigrationException;
 import dev.preflight.RepoConfig;
+import dev.preflight.config.LintMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,14 @@ public final class LintGate {
      * @throws MigrationException with every finding when {@code lint=error} and anything is found
      */
     public static void check(RepoConfig repo, List<LintScript> scripts, Connection connection) {
-        if (repo.lint().equals("off") || scripts.isEmpty()) {
+        if (repo.lint() == LintMode.OFF || scripts.isEmpty()) {
             return;
         }
         List<Finding> findings = Linter.lint(scripts, LintSettings.of(repo).with(DatabaseFacts.of(connection)));
         if (findings.isEmpty()) {
             return;
         }
-        if (repo.lint().equals("error")) {
+        if (repo.lint() == LintMode.ERROR) {
             throw new MigrationException("the safety lint found " + findings.size() + " problem(s) in the scripts"
                     + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
                     + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))

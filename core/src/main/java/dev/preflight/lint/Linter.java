@@ -1,10 +1,7 @@
 package dev.preflight.lint;
 
-import dev.preflight.Kind;
 import dev.preflight.source.Migration;
 import dev.preflight.source.MigrationFinder;
-import dev.preflight.sql.SqlSplitter;
-import dev.preflight.sql.SqlStatement;
 import dev.preflight.sql.SqlSyntaxException;
 
 import java.nio.file.Path;
@@ -105,18 +102,9 @@ public final class Linter {
         findings.addAll(IntStream.range(0, sql.size()).parallel().filter(i -> sql.get(i).down() != null)
                 .mapToObj(i -> lintDown(LintScript.of(sql.get(i), false), createdBy(ups.get(i), settings), settings))
                 .flatMap(List::stream).toList());
-        findings.addAll(selection.plain().parallelStream().map(p -> lint(List.of(plainScript(p)), settings))
+        findings.addAll(selection.plain().parallelStream().map(p -> lint(List.of(LintScript.of(p, true)), settings))
                 .flatMap(List::stream).toList());
         return findings;
-    }
-
-    private static LintScript plainScript(MigrationFinder.PlainScript plain) {
-        List<SqlStatement> statements = SqlSplitter.split(plain.script().sql(), plain.script().origin(), 1);
-        boolean asWritten = plain.noTransactionMarker() || statements.stream()
-                .anyMatch(s -> s.isTransactionControl() || s.cannotRunInTransaction());
-        String name = Path.of(plain.script().origin()).getFileName().toString();
-        Migration m = Migration.sql(Kind.REPEATABLE, null, name, "plain", plain.script(), null, !asWritten);
-        return new LintScript(m, true, statements, !asWritten);
     }
 
     /** What a migration's up script creates, read without reporting, for the lint of its down script. */

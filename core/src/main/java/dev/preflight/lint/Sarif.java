@@ -1,6 +1,9 @@
 package dev.preflight.lint;
 
+import dev.preflight.text.Json;
+
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,54 +25,51 @@ public final class Sarif {
 
     /** The SARIF log of {@code reports} (one per repo), as JSON text. */
     public static String of(List<LintReport> reports) {
-        StringBuilder out = new StringBuilder("{\"$schema\":").append(q(SCHEMA))
-                .append(",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"Preflight\"");
+        Json driver = Json.object().add("name", "Preflight");
         String version = Sarif.class.getPackage().getImplementationVersion();
         if (version != null) {
-            out.append(",\"version\":").append(q(version));
+            driver.add("version", version);
         }
-        out.append(",\"rules\":[");
-        Rule[] rules = Rule.values();
-        for (int i = 0; i < rules.length; i++) {
-            rule(out.append(i == 0 ? "" : ","), rules[i]);
-        }
-        out.append("]}},\"columnKind\":\"utf16CodeUnits\",\"results\":[");
-        boolean first = true;
-        for (LintReport report : reports) {
-            for (Finding f : report.findings()) {
-                result(out.append(first ? "" : ","), f, report.repo());
-                first = false;
-            }
-        }
-        return out.append("]}]}").toString();
+        driver.add("rules", Json.array(List.of(Rule.values()), Sarif::rule));
+        List<Json> results = new ArrayList<>();
+        reports.forEach(report -> report.findings().forEach(f -> results.add(result(f, report.repo()))));
+        Json run = Json.object().add("tool", Json.object().add("driver", driver))
+                .add("columnKind", "utf16CodeUnits").add("results", Json.array(results, r -> r));
+        return Json.object().add("$schema", SCHEMA).add("version", "2.1.0")
+                .add("runs", Json.array(List.of(run), r -> r)).toString();
     }
 
-    private static void rule(StringBuilder out, Rule rule) {
+    private static Json rule(Rule rule) {
         String why = rule.why();
         int stop = why.indexOf(": ");
         int period = why.indexOf(". ");
         String shortText = stop > 0 && (period < 0 || stop < period) ? why.substring(0, stop)
                 : period > 0 ? why.substring(0, period) : why;
-        out.append("{\"id\":").append(q(rule.id()))
-                .append(",\"shortDescription\":{\"text\":").append(q(shortText)).append('}')
-                .append(",\"fullDescription\":{\"text\":").append(q(why)).append('}')
-                .append(",\"help\":{\"text\":").append(q("Safe pattern: " + rule.safePattern()
+        return Json.object().add("id", rule.id())
+                .add("shortDescription", text(shortText))
+                .add("fullDescription", text(why))
+                .add("help", text("Safe pattern: " + rule.safePattern()
                         + " To accept one finding, write -- preflight:allow " + rule.id() + " above the statement."))
-                .append('}')
-                .append(",\"defaultConfiguration\":{\"level\":").append(q(level(rule))).append('}')
-                .append(",\"properties\":{\"category\":").append(q(rule.category().label()))
-                .append(",\"postgresqlVersions\":").append(q(rule.versions()))
-                .append(",\"tags\":[").append(q(rule.category().label())).append(",\"postgresql\",\"migrations\"]}}");
+                .add("defaultConfiguration", Json.object().add("level", level(rule)))
+                .add("properties", Json.object().add("category", rule.category().label())
+                        .add("postgresqlVersions", rule.versions())
+                        .add("tags", Json.array(List.of(rule.category().label(), "postgresql", "migrations"))));
     }
 
-    private static void result(StringBuilder out, Finding f, String repo) {
-        out.append("{\"ruleId\":").append(q(f.rule()))
-                .append(",\"ruleIndex\":").append(f.ruleInfo().ordinal())
-                .append(",\"level\":").append(q(level(f.ruleInfo())))
-                .append(",\"message\":{\"text\":").append(q(f.message() + ". Safe pattern: " + f.safePattern()))
-                .append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":").append(q(uri(f.origin())))
-                .append("},\"region\":{\"startLine\":").append(Math.max(1, f.line()))
-                .append("}}}],\"properties\":{\"repo\":").append(q(repo)).append("}}");
+    private static Json result(Finding f, String repo) {
+        Json location = Json.object().add("physicalLocation", Json.object()
+                .add("artifactLocation", Json.object().add("uri", uri(f.origin())))
+                .add("region", Json.object().add("startLine", Math.max(1, f.line()))));
+        return Json.object().add("ruleId", f.rule()).add("ruleIndex", f.ruleInfo().ordinal())
+                .add("level", level(f.ruleInfo()))
+                .add("message", text(f.message() + ". Safe pattern: " + f.safePattern()))
+                .add("locations", Json.array(List.of(location), l -> l))
+                .add("properties", Json.object().add("repo", repo));
+    }
+
+    /** A SARIF message object: {@code {"text": ...}}. */
+    private static Json text(String text) {
+        return Json.object().add("text", text);
     }
 
     private static String level(Rule rule) {
@@ -90,9 +90,5 @@ public final class Sarif {
             out.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
         }
         return out.toString();
-    }
-
-    private static String q(String text) {
-        return LintReport.quote(text);
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.source;
 
 import dev.preflight.Kind;
 import dev.preflight.MigrationException;
+import dev.preflight.sql.SqlStatement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +26,34 @@ import java.util.stream.Stream;
  */
 final class LooseFiles {
 
+    /**
+     * A {@code .sql} file no layout takes: without a tool of its own, it runs as a file sent as one query runs (as
+     * golang-migrate's driver sends it), as written when it has its own {@code BEGIN}/{@code COMMIT} or a statement
+     * PostgreSQL refuses in a transaction.
+     */
+    static final Tool PLAIN = new Tool() {
+        @Override
+        public String name() {
+            return "plain SQL";
+        }
+
+        @Override
+        public String noTransactionMarker() {
+            return "`-- preflight:no-transaction`";
+        }
+
+        @Override
+        public boolean runsInTransaction(List<SqlStatement> statements) {
+            return statements.stream().noneMatch(s -> s.cannotRunInTransaction() || s.isTransactionControl());
+        }
+    };
+
     private LooseFiles() {
     }
 
     static MigrationFinder.Selection select(List<Path> paths) {
         List<Migration> migrations = new ArrayList<>();
-        List<MigrationFinder.PlainScript> plain = new ArrayList<>();
+        List<Migration> plain = new ArrayList<>();
         Problems problems = new Problems();
         Map<Path, Set<String>> filesByFolder = new LinkedHashMap<>();
         try (ResourceScanner scanner = new ResourceScanner(LooseFiles.class.getClassLoader(), Path.of(""))) {
@@ -50,7 +73,8 @@ final class LooseFiles {
             read(filesOf(folder.getKey(), folder.getValue()), folder.getValue(), migrations, plain, problems);
         }
         problems.throwIfAny();
-        migrations.sort(Comparator.comparing(Migration::version, Comparator.nullsLast(Comparator.naturalOrder()))
+        // In their tool's order, as the finder orders a location (Diesel's versions as text).
+        migrations.sort(Comparator.comparing(Migration::version, Comparator.nullsLast(VersionOrder.of(migrations)))
                 .thenComparing(Migration::name));
         return new MigrationFinder.Selection(List.copyOf(migrations), List.copyOf(plain));
     }
@@ -60,7 +84,7 @@ final class LooseFiles {
      * null). Near misses are problems only for wanted files: a sibling read for its version is not the user's.
      */
     private static void read(List<Resource> files, Set<String> wanted, List<Migration> migrations,
-                             List<MigrationFinder.PlainScript> plain, Problems problems) {
+                             List<Migration> plain, Problems problems) {
         Map<Layout, List<Resource>> claimed = new LinkedHashMap<>();
         MigrationFinder.LAYOUTS.forEach(layout -> claimed.put(layout, new ArrayList<>()));
         List<String> unmatched = new ArrayList<>();
@@ -70,8 +94,8 @@ final class LooseFiles {
             MigrationFinder.classify(file, claimed, unmatched, mine ? problems : siblings);
             if (mine && unmatched.contains(file.origin()) && file.name().endsWith(".sql")) {
                 String sql = file.read();
-                plain.add(new MigrationFinder.PlainScript(new Script(file.origin(), sql, 1),
-                        SqlText.head(sql).noTransaction()));
+                plain.add(Migration.sql(Kind.REPEATABLE, null, file.name(), PLAIN, new Script(file.origin(), sql, 1),
+                        null, !SqlText.head(sql).noTransaction()));
             }
         }
         for (Map.Entry<Layout, List<Resource>> entry : claimed.entrySet()) {

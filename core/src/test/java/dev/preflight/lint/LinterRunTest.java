@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinterRunTest {
 
     private static Migration migration(String version, String up, String down, boolean transactional) {
-        return Migration.sql(Kind.SCHEMA, Version.parse(version), "m" + version, "dbmate",
+        return Migration.sql(Kind.SCHEMA, Version.parse(version), "m" + version, LinterTest.DBMATE,
                 new Script("db/migrations/" + version + "_m.sql", up, 2),
                 down == null ? null : new Script("db/migrations/" + version + "_m.sql", down, 20), transactional);
     }

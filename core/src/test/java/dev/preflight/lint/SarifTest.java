@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.preflight.testing.JsonSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -92,21 +93,23 @@ class SarifTest {
     }
 
     @Test
-    void theJsonReportReadsBackAsWritten() throws Exception {
+    void theJsonReportMatchesItsDocumentedSchemaAndReadsBackAsWritten() {
         List<LintReport> reports = reports();
-        JsonNode both = JSON.readTree(LintReport.toJson(reports));
-        assertEquals(2, both.size());
-        JsonNode main = both.get(0);
+        JsonNode main = JsonSchemas.assertMatches("lint", reports.get(0).toJson());
         assertEquals("main", main.get("repo").asText());
-        assertEquals(false, main.get("ok").asBoolean());
+        assertEquals(false, main.get("clean").asBoolean());
         assertEquals(reports.get(0).findings().size(), main.get("findings").size());
         assertEquals(reports.get(0).hazards(), main.get("hazards").asLong());
+        assertEquals(reports.get(0).conventions(), main.get("conventions").asLong());
+        assertTrue(reports.get(0).conventions() > 0, "every rule is on");
         Finding first = reports.get(0).findings().get(0);
         JsonNode json = main.get("findings").get(0);
         assertEquals(first.rule(), json.get("rule").asText());
+        assertEquals(first.category().label(), json.get("category").asText());
         assertEquals(first.origin(), json.get("file").asText());
         assertEquals(first.line(), json.get("line").asInt());
         assertEquals(first.message(), json.get("message").asText());
-        assertEquals(true, both.get(1).get("ok").asBoolean());
+        assertEquals(first.ruleInfo().versions(), json.get("versions").asText());
+        assertEquals(true, JsonSchemas.assertMatches("lint", reports.get(1).toJson()).get("clean").asBoolean());
     }
 }
