@@ -49,6 +49,10 @@ final class StartupFailure {
         if (health != null) {
             health.failed(message(error));
         }
+        if (exit) {
+            // The application's logging will never be ready: what Preflight logged so far comes before the screen.
+            HostLogging.releaseToStderr();
+        }
         System.err.print(screen(what, error, exit));
         System.err.flush();
         if (exit) {
