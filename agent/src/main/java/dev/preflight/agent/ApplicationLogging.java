@@ -1,6 +1,7 @@
 package dev.preflight.agent;
 
 import java.lang.reflect.Field;
+import java.time.Duration;
 
 /**
  * Whether the application's own logging is ready for Preflight's lines, judged from the outside without setting any
@@ -45,6 +46,15 @@ final class ApplicationLogging {
                 && !"none".equalsIgnoreCase(System.getProperty(BOOT_LOGGING_SYSTEM));
     }
 
+    /**
+     * How long after the start-up run the lines may wait for the application's logging: Spring Boot is known to
+     * configure its logging a moment into its run; any other application may simply never log through SLF4J, and
+     * Preflight's lines must not wait for that.
+     */
+    Duration patience() {
+        return springBoot ? Duration.ofSeconds(30) : Duration.ofSeconds(2);
+    }
+
     Class<?> factory() {
         return factory;
     }
@@ -66,10 +76,6 @@ final class ApplicationLogging {
     }
 
     /** Whether the application's SLF4J has found its binding: read from SLF4J's own field, which starts nothing. */
-    boolean initialised() {
-        return initializationState() == SUCCESSFUL;
-    }
-
     private int initializationState() {
         try {
             Field state = factory.getDeclaredField("INITIALIZATION_STATE");

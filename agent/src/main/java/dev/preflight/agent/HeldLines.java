@@ -3,15 +3,15 @@ package dev.preflight.agent;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Preflight's log lines held while the application's logging is not ready ({@link ApplicationLogging}), then
  * written in order through it (or to stderr when it turns out to have none). A daemon thread looks every 20 ms;
- * it gives up waiting 30 s after the start-up run has finished (an application that never logs through SLF4J), and
- * a JVM that ends first gets the lines on its way out. At most 10,000 lines are held; more go out at once.
+ * after the start-up run it waits at most {@link ApplicationLogging#patience()} (an application may never log
+ * through SLF4J), and a JVM that ends first gets the lines through the application's logging on its way out. At
+ * most 10,000 lines are held; more go out at once.
  *
  * <pre>{@code
  * HeldLines lines = HeldLines.start(new ApplicationLogging(factory, loader));
@@ -22,7 +22,6 @@ final class HeldLines {
 
     private static final int MAX_LINES = 10_000;
     private static final long LOOK_EVERY_MILLIS = 20;
-    private static final Duration WAIT_AFTER_STARTUP = Duration.ofSeconds(30);
 
     private record Line(String logger, Level level, String message, Throwable error) {
     }
@@ -41,8 +40,9 @@ final class HeldLines {
         Thread watcher = new Thread(held::watch, "preflight-log-handover");
         watcher.setDaemon(true);
         watcher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> held.release(application.initialised()
-                ? application : null), "preflight-log-handover-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> held.release(
+                application.state() == ApplicationLogging.State.NONE ? null : application),
+                "preflight-log-handover-exit"));
         return held;
     }
 
@@ -55,7 +55,7 @@ final class HeldLines {
     }
 
     void startupFinished() {
-        deadline = System.nanoTime() + WAIT_AFTER_STARTUP.toNanos();
+        deadline = System.nanoTime() + application.patience().toNanos();
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Locale;
  * logging is ready, and then written in order: once the application has initialised SLF4J itself, and for Spring
  * Boot once Boot has configured its logging ({@code logging.file.name} and all); at once when the JVM's
  * {@code java.util.logging} manager is JBoss LogManager (Quarkus), which holds records until its application has
- * configured it. A line keeps the time it is written out, not the time it was logged.
+ * configured it; at the latest a moment after the start-up run ({@link ApplicationLogging#patience()}), or when the
+ * JVM ends. A line keeps the time it is written out, not the time it was logged.
  *
  * <pre>{@code
  * HostLogging.attach(hookedClass.getClassLoader());   // in the hook, before start-up runs

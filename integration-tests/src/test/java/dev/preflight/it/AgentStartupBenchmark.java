@@ -1,5 +1,6 @@
 package dev.preflight.it;
 
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.TestDatabase;
 
 import java.io.IOException;
