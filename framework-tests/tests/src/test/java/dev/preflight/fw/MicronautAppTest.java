@@ -32,7 +32,7 @@ class MicronautAppTest {
                 .agent("url=" + db.url()).systemProperty("datasources.default.url", db.url())
                 .systemProperty("micronaut.server.port", Integer.toString(port))
                 .systemProperty("app.log.file", log.toString()).start()) {
-            app.awaitStdout("MICRONAUT APP FIRST LINE");
+            app.awaitStdout("Server Running");
 
             String file = Files.readString(log);
             int applied = file.indexOf("MICRONAUT-FILE ");

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An application that bundles its own Jolokia (1.7.2, in the same {@code org.jolokia} packages as the agent's 2.x)
+ * An application that bundles its own Jolokia (1.7, in the same {@code org.jolokia} packages as the agent's 2.x)
  * and serves it, with the agent's Jolokia on another port: each answers with its own version, and the agent's
  * serves Preflight's beans.
  */
@@ -33,7 +33,7 @@ class OwnJolokiaTest {
 
             HttpResponse<String> own = FrameworkApps.get(appPort, "/jolokia/version");
             assertEquals(200, own.statusCode(), own.body());
-            assertTrue(own.body().contains("\"agent\":\"1.7.2\""), own.body());
+            assertTrue(own.body().contains("\"agent\":\"1.7."), own.body());
 
             HttpResponse<String> agents = FrameworkApps.get(agentPort, "/jolokia/version");
             assertEquals(200, agents.statusCode(), agents.body());

@@ -24,7 +24,7 @@ class SpringBoot4AppTest {
     private static final String APP = "dev.preflight.fw.boot4.Boot4App";
 
     @RegisterExtension
-    static final TestDatabase db = new TestDatabase();
+    final TestDatabase db = TestDatabase.perTest();
     @TempDir
     Path dir;
 
