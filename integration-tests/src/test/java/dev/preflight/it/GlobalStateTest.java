@@ -2,6 +2,7 @@ package dev.preflight.it;
 
 import dev.preflight.it.app.OwnLoggingApp;
 import dev.preflight.testing.ChildJvm;
+import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agent sets up nothing global in the application's JVM before the application's main runs, although it has
- * connected, taken the lock and migrated by then: no {@code java.util.logging} (the application's own manager
- * wins), no {@code System.Logger} back end, none of the application's JDBC drivers (DriverManager would load them
- * all). Read from the JVM's own record of the classes it loaded, up to the application's first line. (The JVM's
- * security providers are another matter: the pool's connection ids use SecureRandom; README says so.)
+ * served its health endpoints, connected, taken the lock and migrated by then: no {@code java.util.logging} (the
+ * application's own manager wins), no {@code System.Logger} back end, none of the application's JDBC drivers
+ * (DriverManager would load them all). Read from the JVM's own record of the classes it loaded, up to the
+ * application's first line. (The JVM's security providers are another matter: the pool's connection ids use
+ * SecureRandom; README says so.)
  */
 class GlobalStateTest {
 
@@ -37,7 +39,8 @@ class GlobalStateTest {
 
         ChildJvm.Result r = ChildJvm.classPath(List.of(classes, AppJar.testClasses(), AppJar.driverJar()),
                         OwnLoggingApp.class.getName())
-                .jvmOption("-Xlog:class+load=info:file=" + loaded).agent("url=" + db.url()).run();
+                .jvmOption("-Xlog:class+load=info:file=" + loaded)
+                .agent("url=" + db.url() + ",health.port=" + ChildProcess.freePort()).run();
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("migrate main: applied 1 create_greeting"), r::toString);
