@@ -60,4 +60,15 @@ class SpringBoot4AppTest {
                 + " org.springframework.boot.loader.launch.PropertiesLauncher)"), r::toString);
         assertTrue(r.stdout().contains("BOOT4 APP FIRST LINE greetings=[hello from the boot 4 jar]"), r::toString);
     }
+
+    @Test
+    void aHookOnBootsLauncherSaysTheApplicationsMigrationsCannotBeSeenFromIt() {
+        ChildJvm.Result r = ChildJvm.jar(FrameworkApps.require(FrameworkApps.BOOT4))
+                .agent("url=" + db.url() + ",hook=org.springframework.boot.loader.launch.JarLauncher#main")
+                .systemProperty("app.url", db.url()).run();
+
+        assertTrue(r.stderr().contains("is Spring Boot's launcher org.springframework.boot.loader.launch.JarLauncher:"
+                + " the application's class loader does not exist yet, so classpath:db/migrations cannot be seen from"
+                + " it"), r::toString);
+    }
 }
