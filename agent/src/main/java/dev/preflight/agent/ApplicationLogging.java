@@ -29,6 +29,7 @@ final class ApplicationLogging {
     private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
     private static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
     // SLF4J's LoggerFactory.INITIALIZATION_STATE values (1.7 and 2.x alike).
+    private static final int ONGOING = 1;
     private static final int SUCCESSFUL = 3;
     private static final int NOP_FALLBACK = 4;
     private static final int FAILED = 2;
@@ -73,6 +74,14 @@ final class ApplicationLogging {
                     : State.NOT_YET;
         }
         return !springBoot || bootConfiguredLogging() ? State.READY : State.NOT_YET;
+    }
+
+    /**
+     * Whether the application is initialising its SLF4J right now: meanwhile SLF4J hands out stand-in loggers, so
+     * the lines must not be written, however long Preflight has waited.
+     */
+    boolean initialising() {
+        return initializationState() == ONGOING;
     }
 
     /** Whether the application's SLF4J has found its binding: read from SLF4J's own field, which starts nothing. */

@@ -89,7 +89,8 @@ final class HeldLines {
                 return;
             }
             ApplicationLogging.State state = application.state();
-            if (state == ApplicationLogging.State.READY || System.nanoTime() > deadline) {
+            if (state == ApplicationLogging.State.READY
+                    || (System.nanoTime() > deadline && !application.initialising())) {
                 release(application);
             } else if (state == ApplicationLogging.State.NONE) {
                 release(null);
