@@ -12,7 +12,7 @@ import java.util.Locale;
  * Sends Preflight's log lines to the application's own SLF4J binding (Logback, Log4j, JBoss LogManager, ...), so
  * they appear in the application's log, in its format, in its files, under its levels for the {@code dev.preflight}
  * loggers. Before the hook knows the application's class loader, and when the application has no SLF4J binding,
- * they go to the agent's stderr logger ({@link AgentLogging}).
+ * they go to the agent's stderr logger ({@link dev.preflight.logging.AgentLogging}).
  *
  * <p>The hook runs before the application's first line, so its logging is usually not set up yet, and setting it up
  * from here would set it up too early (a Logback configured before Spring Boot configures it, before a main that

@@ -92,7 +92,7 @@ public final class StartupHook {
                 return;
             }
         }
-        LOG.info("startup={} before {}", config.startup(), plan.entryPoint());
+        LOG.info("startup={} before {}", config.startup().name().toLowerCase(java.util.Locale.ROOT), plan.entryPoint());
         warnIfLauncher(plan.entryPoint(), config);
         Optional<StartupRun.Failure> failure = StartupRun.run(config, loader, plan.health());
         if (failure.isPresent()) {
