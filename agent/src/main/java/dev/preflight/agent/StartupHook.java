@@ -1,6 +1,7 @@
 package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.logging.HostLogging;
 import dev.preflight.source.Locations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

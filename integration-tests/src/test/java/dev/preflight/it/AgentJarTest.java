@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AgentJarTest {
 
-    private static final String SHIM = "dev/preflight/agent/jul/";
+    private static final String SHIM = "dev/preflight/logging/jul/";
     private static final String JOLOKIA_LISTS = "META-INF/services/dev/preflight/shaded/jolokia/";
 
     private static JarFile jar;

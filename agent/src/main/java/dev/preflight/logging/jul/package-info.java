@@ -4,9 +4,9 @@
  * classes (agent/pom.xml), so that nothing in the agent ever creates the JVM's {@code LogManager}. The JDK creates
  * it once, on first use, from the {@code java.util.logging.manager} property: had the agent used it before the
  * application set that property (Quarkus does it in the first line of its main), the application's logging would
- * be broken for the life of the JVM. Records go to Preflight's own logging instead ({@link dev.preflight.agent.jul.Logger}).
+ * be broken for the life of the JVM. Records go to Preflight's own logging instead ({@link dev.preflight.logging.jul.Logger}).
  *
  * <p>Only the members the agent jar's classes call exist here; the agent jar test checks that every call has its
  * member.
  */
-package dev.preflight.agent.jul;
+package dev.preflight.logging.jul;

@@ -1,4 +1,4 @@
-package dev.preflight.agent;
+package dev.preflight.logging;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * Sends Preflight's log lines to the application's own SLF4J binding (Logback, Log4j, JBoss LogManager, ...), so
  * they appear in the application's log, in its format, in its files, under its levels for the {@code dev.preflight}
  * loggers. Before the hook knows the application's class loader, and when the application has no SLF4J binding,
- * they go to the agent's stderr logger ({@link dev.preflight.logging.AgentLogging}).
+ * they go to the agent's stderr logger ({@link AgentLogging}).
  *
  * <p>The hook runs before the application's first line, so its logging is usually not set up yet, and setting it up
  * from here would set it up too early (a Logback configured before Spring Boot configures it, before a main that
@@ -29,7 +29,7 @@ import java.util.Locale;
  *
  * <p>The application's SLF4J is reached by reflection: its classes are not the agent's (relocated) ones.
  */
-final class HostLogging {
+public final class HostLogging {
 
     /**
      * Built at run time: the shade plugin rewrites every {@code org.slf4j} string literal in the agent jar to the
@@ -47,7 +47,7 @@ final class HostLogging {
      * Finds the application's SLF4J through {@code loader} without initialising it: Preflight's lines are held from
      * now on until it is ready ({@link HeldLines}). Without one, nothing changes (stderr).
      */
-    static void attach(ClassLoader loader) {
+    public static void attach(ClassLoader loader) {
         Class<?> factory;
         try {
             factory = Class.forName(HOST_SLF4J + ".LoggerFactory", false, loader);
@@ -62,7 +62,7 @@ final class HostLogging {
     }
 
     /** The start-up run is over: from now on the lines wait a bounded time for the application's logging. */
-    static void startupFinished() {
+    public static void startupFinished() {
         HeldLines lines = held;
         if (lines != null) {
             lines.startupFinished();
@@ -70,7 +70,7 @@ final class HostLogging {
     }
 
     /** Start-up failed and the JVM ends: the held lines go to stderr now, before the failure screen. */
-    static void releaseToStderr() {
+    public static void releaseToStderr() {
         HeldLines lines = held;
         if (lines != null) {
             lines.release(null);

@@ -1,4 +1,4 @@
-package dev.preflight.agent.jul;
+package dev.preflight.logging.jul;
 
 /** One record built by hand before it is logged ({@link Logger#log(LogRecord)}), as pgjdbc does for a few messages. */
 public class LogRecord {

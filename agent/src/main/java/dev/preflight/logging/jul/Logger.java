@@ -1,4 +1,4 @@
-package dev.preflight.agent.jul;
+package dev.preflight.logging.jul;
 
 import org.slf4j.LoggerFactory;
 

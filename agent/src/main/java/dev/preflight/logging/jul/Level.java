@@ -1,4 +1,4 @@
-package dev.preflight.agent.jul;
+package dev.preflight.logging.jul;
 
 /**
  * The levels of {@code java.util.logging.Level} that the relocated libraries use, each mapped to the SLF4J level

@@ -1,4 +1,4 @@
-package dev.preflight.agent;
+package dev.preflight.logging;
 
 import java.lang.reflect.Field;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.preflight.agent;
+package dev.preflight.logging;
 
 import org.slf4j.Logger;
 import org.slf4j.Marker;
