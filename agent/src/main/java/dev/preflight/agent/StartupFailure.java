@@ -9,8 +9,8 @@ import dev.preflight.PreflightException;
 import dev.preflight.command.ExitCode;
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.OnFailure;
-
 import dev.preflight.logging.HostLogging;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
