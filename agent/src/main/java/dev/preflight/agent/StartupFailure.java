@@ -9,6 +9,7 @@ import dev.preflight.PreflightException;
 import dev.preflight.command.ExitCode;
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.OnFailure;
+import dev.preflight.logging.HostLogging;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -50,6 +51,10 @@ final class StartupFailure {
     static void handle(String what, Throwable error, boolean exit, HealthState health) {
         if (health != null) {
             health.failed(message(error));
+        }
+        if (exit) {
+            // The application's logging will never be ready: what Preflight logged so far comes before the screen.
+            HostLogging.releaseToStderr();
         }
         System.err.print(screen(what, error, exit));
         System.err.flush();

@@ -5,7 +5,7 @@ import org.slf4j.simple.SimpleLogger;
 
 /**
  * Sets up the agent's own logger: the slf4j-simple shipped (relocated) in the agent jar, writing short lines to
- * stderr until the hook finds the application's own SLF4J binding ({@code dev.preflight.agent.HostLogging}), and for good when it has
+ * stderr until the hook finds the application's own SLF4J binding ({@link HostLogging}), and for good when it has
  * none. It must run before the first logger is created, because slf4j-simple reads its settings once.
  *
  * <p>Only settings that are unset are written, so a user can still tune them. In the shaded jar every

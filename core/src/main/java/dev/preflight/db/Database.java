@@ -12,11 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Properties;
 import java.util.Set;
 
@@ -156,18 +153,20 @@ public final class Database implements AutoCloseable {
      * application's own pool would find it first and use it instead of the application's driver. Take it off
      * again: HikariCP instantiates it by class name. As a plain library the driver is the application's own,
      * and stays registered.
+     *
+     * <p>Through the driver's own register flag, never {@code DriverManager.getDrivers()}: that would make
+     * DriverManager load every driver of the application (through the context class loader) before its main runs,
+     * and their static set-up with it (the application's pgjdbc creates the JVM's java.util.logging LogManager).
      */
     private static void keepRelocatedDriverPrivate() {
         if (!org.postgresql.Driver.class.getName().startsWith("dev.preflight.shaded.")) {
             return;
         }
-        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-            if (driver.getClass() == org.postgresql.Driver.class) {
-                try {
-                    DriverManager.deregisterDriver(driver);
-                } catch (SQLException e) {
-                    LOG.debug("could not deregister the relocated driver", e);
-                }
+        if (org.postgresql.Driver.isRegistered()) {
+            try {
+                org.postgresql.Driver.deregister();
+            } catch (SQLException | IllegalStateException e) {
+                LOG.debug("could not deregister the relocated driver", e);
             }
         }
     }

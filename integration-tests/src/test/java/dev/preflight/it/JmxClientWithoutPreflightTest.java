@@ -3,6 +3,7 @@ package dev.preflight.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

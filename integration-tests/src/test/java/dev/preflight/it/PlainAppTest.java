@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -245,5 +246,19 @@ class PlainAppTest {
                 r::toString);
         assertFalse(r.stdout().contains("HikariDataSource"), "the agent's libraries keep its thresholds: " + r);
         assertFalse(r.stderr().contains("migrate main:"), r::toString);
+    }
+
+    @Test
+    void aFailedStartPrintsTheLinesHeldForTheApplicationsLoggingBeforeTheFailureScreen() {
+        // The application has SLF4J, so Preflight's lines wait for it; it never starts, so they go to stderr.
+        Path jar = brokenSecondMigration().library(AppJar.jarOf(org.slf4j.LoggerFactory.class))
+                .library(AppJar.jarOf(org.slf4j.simple.SimpleLogger.class)).build();
+
+        ChildJvm.Result r = app(jar).agent("url=" + db.url()).run();
+
+        assertEquals(1, r.exitCode(), r::toString);
+        int applied = r.stderr().indexOf("migrate main: applied 1 create_greeting");
+        assertTrue(applied >= 0 && applied < r.stderr().indexOf("preflight: start-up failed"), r::toString);
+        assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
     }
 }

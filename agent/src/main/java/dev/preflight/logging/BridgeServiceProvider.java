@@ -1,4 +1,4 @@
-package dev.preflight.agent;
+package dev.preflight.logging;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;

@@ -1,6 +1,4 @@
-package dev.preflight.it;
-
-import dev.preflight.testing.ChildProcess;
+package dev.preflight.testing;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -15,10 +13,10 @@ import java.util.List;
  * ChildJvm.Result r = ChildJvm.jar(appJar).agent("url=" + db.url()).systemProperty("app.url", db.url()).run();
  * }</pre>
  */
-final class ChildJvm extends ChildProcess {
+public final class ChildJvm extends ChildProcess {
 
     /** The shaded agent jar, built by the agent module before this one (passed in by the pom). */
-    static final Path AGENT_JAR = Path.of(required("preflight.agent.jar"));
+    public static final Path AGENT_JAR = Path.of(required("preflight.agent.jar"));
     // Start faster: these JVMs are short-lived.
     private static final List<String> TUNING = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1");
 
@@ -32,35 +30,41 @@ final class ChildJvm extends ChildProcess {
     }
 
     /** {@code java -jar jar}, in the jar's folder. */
-    static ChildJvm jar(Path jar) {
+    public static ChildJvm jar(Path jar) {
         return new ChildJvm(List.of("-jar", jar.toString()), jar.toAbsolutePath().getParent());
     }
 
     /** {@code java -cp classPath mainClass}, in the folder of the first class path entry. */
-    static ChildJvm classPath(List<Path> classPath, String mainClass) {
+    public static ChildJvm classPath(List<Path> classPath, String mainClass) {
         return new ChildJvm(List.of("-cp", String.join(File.pathSeparator, classPath.stream().map(Path::toString)
                 .toList()), mainClass), classPath.get(0).toAbsolutePath().getParent());
     }
 
     /** Without the start-up tuning flags: the JVM as a user starts it, for measurements. */
-    ChildJvm untuned() {
+    public ChildJvm untuned() {
         jvmArguments.removeAll(TUNING);
         return this;
     }
 
     /** {@code -javaagent:preflight-agent.jar=arguments}. */
-    ChildJvm agent(String arguments) {
+    public ChildJvm agent(String arguments) {
         agentArguments = arguments;
         return this;
     }
 
-    ChildJvm systemProperty(String key, String value) {
+    public ChildJvm systemProperty(String key, String value) {
         jvmArguments.add("-D" + key + "=" + value);
         return this;
     }
 
+    /** Any other JVM option, e.g. {@code -Xlog:class+load:file=classes.log}. */
+    public ChildJvm jvmOption(String option) {
+        jvmArguments.add(option);
+        return this;
+    }
+
     /** A remote JMX connector on {@code port} of loopback, without authentication or TLS (as JConsole reaches it). */
-    ChildJvm remoteJmx(int port) {
+    public ChildJvm remoteJmx(int port) {
         return systemProperty("com.sun.management.jmxremote.port", Integer.toString(port))
                 .systemProperty("com.sun.management.jmxremote.authenticate", "false")
                 .systemProperty("com.sun.management.jmxremote.ssl", "false")
@@ -83,7 +87,7 @@ final class ChildJvm extends ChildProcess {
         String value = System.getProperty(property);
         if (value == null) {
             throw new IllegalStateException("System property " + property + " is not set; run these tests with Maven"
-                    + " (integration-tests/pom.xml passes it)");
+                    + " (the pom of every module that starts the agent passes it)");
         }
         return value;
     }

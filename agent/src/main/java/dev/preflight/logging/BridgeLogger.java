@@ -1,4 +1,4 @@
-package dev.preflight.agent;
+package dev.preflight.logging;
 
 import org.slf4j.Logger;
 import org.slf4j.Marker;
@@ -8,8 +8,9 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * A logger of Preflight's own (relocated) SLF4J that writes to the application's binding once there is one
- * ({@link HostLogging}), and to the agent's stderr logger until then. Loggers are created early and kept in static
- * fields, so the choice is made per call, not when the logger is created.
+ * ({@link HostLogging}; lines are held while it is not ready yet, {@link HeldLines}), and to the agent's stderr
+ * logger until then. Loggers are created early and kept in static fields, so the choice is made per call, not when
+ * the logger is created.
  */
 final class BridgeLogger extends LegacyAbstractLogger {
 
@@ -78,17 +79,25 @@ final class BridgeLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                                                Throwable error) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
+        if (HostLogging.hold(name, level, message, error)) {
+            return;
+        }
         HostLogging.HostLogger target = host();
         if (target != null) {
             target.log(level, message, error);
             return;
         }
+        log(fallback, level, message, error);
+    }
+
+    /** Writes an already formatted line: the (String, Throwable) calls never read it as a pattern. */
+    static void log(Logger logger, Level level, String message, Throwable error) {
         switch (level) {
-            case ERROR -> fallback.error(message, error);
-            case WARN -> fallback.warn(message, error);
-            case INFO -> fallback.info(message, error);
-            case DEBUG -> fallback.debug(message, error);
-            default -> fallback.trace(message, error);
+            case ERROR -> logger.error(message, error);
+            case WARN -> logger.warn(message, error);
+            case INFO -> logger.info(message, error);
+            case DEBUG -> logger.debug(message, error);
+            default -> logger.trace(message, error);
         }
     }
 }
