@@ -6,6 +6,7 @@ import dev.preflight.lint.Finding;
 import dev.preflight.task.TaskCatalog;
 import dev.preflight.task.TaskRunner;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,14 @@ import java.util.Optional;
  * <p>Connections (at most two: one for the lock, one for the work) are opened on first use and closed by
  * {@link #close()}. Operations on one instance run one at a time; operations of several instances or
  * processes on one database are serialised by PostgreSQL's advisory lock.
+ *
+ * <p>An application with a pool of its own (a container database in a test, an IAM-token pool, Spring Boot's
+ * DataSource) hands it over instead of a url; Preflight then borrows its two connections from it and never closes it:
+ * <pre>{@code
+ * try (Preflight preflight = Preflight.open(dataSource)) {    // locations, table, ... from the usual sources
+ *     preflight.migrate();
+ * }
+ * }</pre>
  */
 public final class Preflight implements AutoCloseable {
 
@@ -38,9 +47,9 @@ public final class Preflight implements AutoCloseable {
     private final TaskCatalog tasks;
     private final TaskRunner taskRunner;
 
-    private Preflight(RepoConfig repo, ClassLoader loader, MigrationListener listener) {
+    private Preflight(RepoConfig repo, DataSource dataSource, ClassLoader loader, MigrationListener listener) {
         this.repo = Objects.requireNonNull(repo, "repo");
-        this.database = new Database(repo, listener);
+        this.database = new Database(repo, dataSource, listener);
         this.migrator = new Migrator(repo, loader, listener, database);
         this.tasks = new TaskCatalog(repo, loader);
         this.taskRunner = new TaskRunner(repo, database, listener, tasks);
@@ -66,8 +75,34 @@ public final class Preflight implements AutoCloseable {
      * loader), {@code listener} follows progress.
      */
     public static Preflight open(RepoConfig repo, ClassLoader loader, MigrationListener listener) {
-        return new Preflight(repo, loader == null ? contextLoader() : loader,
+        return new Preflight(repo, null, loader == null ? contextLoader() : loader,
                 listener == null ? MigrationListener.NONE : listener);
+    }
+
+    /**
+     * The default repository of {@link PreflightConfig#load()} on the application's own connections: everything but
+     * the connection (locations, history table, lock-wait, ...) as configured; {@code url}, {@code user} and
+     * {@code password} are not used.
+     */
+    public static Preflight open(DataSource dataSource) {
+        return open(dataSource, PreflightConfig.load().defaultRepo());
+    }
+
+    /** {@code repo} on the application's own connections; its {@code url}, {@code user} and {@code password} are not used. */
+    public static Preflight open(DataSource dataSource, RepoConfig repo) {
+        return open(dataSource, repo, contextLoader(), MigrationListener.NONE);
+    }
+
+    /**
+     * The full form on the application's own connections: a command borrows two from {@code dataSource} at once (one
+     * holds the migration lock for the whole command, one does the work), so a pool must allow at least two;
+     * {@link #close()} leaves {@code dataSource} open. A borrowed connection is switched to auto-commit (the engine
+     * opens its own transactions); pools such as HikariCP restore their own setting when it comes back.
+     */
+    public static Preflight open(DataSource dataSource, RepoConfig repo, ClassLoader loader,
+                                 MigrationListener listener) {
+        return new Preflight(repo, Objects.requireNonNull(dataSource, "dataSource"),
+                loader == null ? contextLoader() : loader, listener == null ? MigrationListener.NONE : listener);
     }
 
     private static ClassLoader contextLoader() {
@@ -196,7 +231,7 @@ public final class Preflight implements AutoCloseable {
         return migrator.lockHolder();
     }
 
-    /** Closes the connections. */
+    /** Closes Preflight's own connections (an application's data source stays open). */
     @Override
     public void close() {
         database.close();

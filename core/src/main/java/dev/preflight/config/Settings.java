@@ -95,8 +95,17 @@ public final class Settings {
      */
     public static Settings load(ClassLoader loader, Map<String, String> env, Properties system,
                                 Map<String, String> arguments) {
+        return load(loader, env, system, arguments, List.of());
+    }
+
+    /**
+     * Reads every source, with settings of the application's own configuration below all of them, for the first
+     * repo only ({@link ApplicationSetting}).
+     */
+    public static Settings load(ClassLoader loader, Map<String, String> env, Properties system,
+                                Map<String, String> arguments, List<ApplicationSetting> application) {
         return new Loader(loader, env == null ? Map.of() : env, system == null ? new Properties() : system,
-                arguments == null ? Map.of() : arguments).load();
+                arguments == null ? Map.of() : arguments, application == null ? List.of() : application).load();
     }
 
     /** Repository names, the first being the default. */
@@ -166,6 +175,7 @@ public final class Settings {
         private final Map<String, String> env;
         private final Properties system;
         private final Map<String, String> arguments;
+        private final List<ApplicationSetting> application;
         private final List<String> problems = new ArrayList<>();
 
         /** Every accepted key name, plain and repo-prefixed, to its key. */
@@ -175,11 +185,13 @@ public final class Settings {
         private List<String> repos;
         private Raw databaseUrl;
 
-        Loader(ClassLoader classLoader, Map<String, String> env, Properties system, Map<String, String> arguments) {
+        Loader(ClassLoader classLoader, Map<String, String> env, Properties system, Map<String, String> arguments,
+               List<ApplicationSetting> application) {
             this.classLoader = classLoader;
             this.env = env;
             this.system = system;
             this.arguments = arguments;
+            this.application = application;
         }
 
         Settings load() {
@@ -381,6 +393,9 @@ public final class Settings {
                 if (key == ConfigKeys.URL && firstRepo && databaseUrl != null) {
                     candidates.add(fromDatabaseUrl());
                 }
+                if (firstRepo) {
+                    candidates.add(fromApplication(key));
+                }
                 if ((key == ConfigKeys.USER || key == ConfigKeys.PASSWORD) && url != null) {
                     candidates.add(url.credential(key == ConfigKeys.USER));
                 }
@@ -404,6 +419,24 @@ public final class Settings {
                 return new Candidate(null, null, Source.ENV, databaseUrl.origin(), 0, true, DATABASE_URL)
                         .withProblem(Messages.invalid(DATABASE_URL, databaseUrl.origin(),
                                 DatabaseUrls.mask(databaseUrl.value()), e.getMessage()));
+            }
+        }
+
+        /** The application's own setting of {@code key} (first repo only), below every Preflight source. */
+        private Candidate fromApplication(ConfigKey key) {
+            ApplicationSetting setting = application.stream().filter(a -> a.key().equals(key.name())).findFirst()
+                    .orElse(null);
+            if (setting == null) {
+                return null;
+            }
+            try {
+                Object value = key.parse(setting.value().strip());
+                String text = value instanceof DatabaseUrls.Parsed url ? url.jdbcUrl() : setting.value().strip();
+                return new Candidate(text, value, Source.APPLICATION, setting.origin(), 0, false, setting.property());
+            } catch (InvalidValueException e) {
+                return new Candidate(null, null, Source.APPLICATION, setting.origin(), 0, false, setting.property())
+                        .withProblem(Messages.invalid(setting.property(), setting.origin(), key.shown(setting.value()),
+                                e.getMessage()));
             }
         }
 
