@@ -1,6 +1,7 @@
 package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.agent.boot.SpringBootDatasource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,17 +75,28 @@ public final class StartupHook {
     }
 
     private static void run(Plan plan, ClassLoader loader) {
+        Object outcome = null;
+        try {
+            outcome = runStartup(plan, loader);
+        } finally {
+            StartupOutcome.publish(outcome);
+        }
+    }
+
+    /** @return the start-up mode that ran, or null when it failed (and the application may start anyway) */
+    private static Object runStartup(Plan plan, ClassLoader loader) {
         PreflightConfig config = plan.config();
-        if (loader != plan.configLoader()) {
-            // premain could not see the application's own preflight.properties (in a Spring Boot jar, say): read
-            // the configuration again through the application's class loader.
-            try {
+        try {
+            if (loader != plan.configLoader()) {
+                // premain could not see the application's own preflight.properties (in a Spring Boot jar, say): read
+                // the configuration again through the application's class loader.
                 config = PreflightConfig.load(loader, plan.arguments());
-            } catch (RuntimeException e) {
-                StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()),
-                        plan.health());
-                return;
             }
+            // Without a url of Preflight's own, a Spring Boot application's datasource is the database.
+            config = SpringBootDatasource.apply(config, loader, plan.arguments());
+        } catch (RuntimeException e) {
+            StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()), plan.health());
+            return null;
         }
         LOG.info("startup={} before {}", config.startup(), plan.entryPoint());
         Optional<StartupRun.Failure> failure = StartupRun.run(config, loader, plan.health());
@@ -95,6 +107,7 @@ public final class StartupHook {
         // Also after a failure the application was let start with (on-failure=continue): the beans are how an
         // operator looks at and fixes it. Off the application's thread: main need not wait for them.
         Rpc.startInBackground(config, loader, plan.health());
+        return failure.isPresent() ? null : config.startup();
     }
 
     /** The hook could not be installed on its class (e.g. the method does not exist). */
