@@ -105,6 +105,21 @@ public final class PreflightConfig {
     }
 
     /**
+     * Exactly the settings an application's own configuration system gives (the {@code spring-boot} module: the
+     * {@code preflight.*} properties of Spring Boot's Environment, already in Boot's precedence) over the defaults: no
+     * environment, system properties or {@code preflight.properties} of Preflight's own reading. Errors name the
+     * application's property and origin.
+     *
+     * <pre>{@code
+     * PreflightConfig.fromApplication(List.of(new ApplicationSetting("lock-wait", "10m", "preflight.lock-wait",
+     *         "class path resource [application.yml] - 3:14")));
+     * }</pre>
+     */
+    public static PreflightConfig fromApplication(List<ApplicationSetting> settings) {
+        return new PreflightConfig(Settings.fromApplication(settings));
+    }
+
+    /**
      * Splits agent arguments, {@code url=jdbc:postgresql://db/app,locations=db/a;db/b}, into a map for
      * {@link #load(ClassLoader, Map)}. Lists use {@code ;} there (the {@code ,} separates arguments) and are
      * returned in the usual comma form. Null or blank gives an empty map.

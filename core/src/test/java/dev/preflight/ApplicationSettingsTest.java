@@ -91,9 +91,38 @@ class ApplicationSettingsTest {
     }
 
     @Test
-    void onlyRepoKeysCanComeFromTheApplication() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new ApplicationSetting("health.port", "8081", "server.port", "classpath:application.yml"));
+    void onlyRepoKeysCanStandInForTheFirstRepo() {
+        List<ApplicationSetting> port = List.of(
+                new ApplicationSetting("health.port", "8081", "server.port", "classpath:application.yml"));
+        assertThrows(IllegalArgumentException.class, () -> load(Map.of(), null, port));
+    }
+
+    // ---- the whole configuration from the application's (the spring-boot module's reading of Boot's Environment) ----
+
+    @Test
+    void fromApplicationTakesExactlyTheGivenSettings() {
+        PreflightConfig config = PreflightConfig.fromApplication(List.of(
+                new ApplicationSetting("repos", "main,audit", "preflight.repos", "class path resource [application.yml]"),
+                new ApplicationSetting("lock-wait", "10m", "preflight.lock-wait", "class path resource [application.yml]"),
+                new ApplicationSetting("audit.url", "jdbc:postgresql://h/audit", "preflight.audit.url",
+                        "env PREFLIGHT_AUDIT_URL")));
+
+        assertEquals(List.of("main", "audit"), config.repoNames());
+        assertEquals(Optional.of(java.time.Duration.ofMinutes(10)), config.repo("audit").lockWait());
+        assertEquals("jdbc:postgresql://h/audit", config.repo("audit").url());
+        assertFalse(config.defaultRepo().hasUrl());
+        assertTrue(config.describe().contains("lock-wait=10m (application)"), config.describe());
+    }
+
+    @Test
+    void fromApplicationNamesThePropertyAndItsOriginInErrors() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PreflightConfig.fromApplication(List.of(
+                new ApplicationSetting("lock-wiat", "10m", "preflight.lock-wiat", "class path resource [application.yml] - 3:5"),
+                new ApplicationSetting("lock-timeout", "5", "preflight.lock-timeout", "env PREFLIGHT_LOCK_TIMEOUT"))));
+
+        assertTrue(e.getMessage().contains("Unknown key `preflight.lock-wiat` in class path resource [application.yml]"
+                + " - 3:5: did you mean `preflight.lock-wait`?"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid lock-timeout `5` (from env PREFLIGHT_LOCK_TIMEOUT)"), e.getMessage());
     }
 
     private static PreflightConfig load(Map<String, String> env, ClassLoader loader, List<ApplicationSetting> app) {

@@ -104,8 +104,24 @@ public final class Settings {
      */
     public static Settings load(ClassLoader loader, Map<String, String> env, Properties system,
                                 Map<String, String> arguments, List<ApplicationSetting> application) {
+        List<ApplicationSetting> fallbacks = application == null ? List.of() : application;
+        for (ApplicationSetting setting : fallbacks) {
+            if (ConfigKeys.find(setting.key()).filter(k -> k.scope() == Scope.REPO).isEmpty()) {
+                throw new IllegalArgumentException("`" + setting.key() + "` is not a repo key");
+            }
+        }
         return new Loader(loader, env == null ? Map.of() : env, system == null ? new Properties() : system,
-                arguments == null ? Map.of() : arguments, application == null ? List.of() : application).load();
+                arguments == null ? Map.of() : arguments, fallbacks, List.of()).load();
+    }
+
+    /**
+     * Exactly the settings of the application's own configuration system (a Spring Boot Environment's
+     * {@code preflight.*}, already in the application's precedence), over the defaults; errors name each setting's
+     * property and origin ({@code Unknown key `preflight.lock-wiat` in class path resource [application.yml]}).
+     */
+    public static Settings fromApplication(List<ApplicationSetting> settings) {
+        return new Loader(null, Map.of(), new Properties(), Map.of(), List.of(), ConfigSources.application(settings))
+                .load();
     }
 
     /** Repository names, the first being the default. */
@@ -176,6 +192,8 @@ public final class Settings {
         private final Properties system;
         private final Map<String, String> arguments;
         private final List<ApplicationSetting> application;
+        /** The application's own configuration as a source of its own (below the others): {@link #fromApplication}. */
+        private final List<Raw> applicationRaws;
         private final List<String> problems = new ArrayList<>();
 
         /** Every accepted key name, plain and repo-prefixed, to its key. */
@@ -186,12 +204,13 @@ public final class Settings {
         private Raw databaseUrl;
 
         Loader(ClassLoader classLoader, Map<String, String> env, Properties system, Map<String, String> arguments,
-               List<ApplicationSetting> application) {
+               List<ApplicationSetting> application, List<Raw> applicationRaws) {
             this.classLoader = classLoader;
             this.env = env;
             this.system = system;
             this.arguments = arguments;
             this.application = application;
+            this.applicationRaws = applicationRaws;
         }
 
         Settings load() {
@@ -199,7 +218,8 @@ public final class Settings {
             List<Raw> systemRaws = ConfigSources.system(system);
             List<Raw> argumentRaws = ConfigSources.arguments(arguments);
 
-            Raw configRaw = last(envRaw(ConfigKeys.CONFIG), find(systemRaws, ConfigKeys.CONFIG),
+            Raw configRaw = last(find(applicationRaws, ConfigKeys.CONFIG), envRaw(ConfigKeys.CONFIG),
+                    find(systemRaws, ConfigKeys.CONFIG),
                     find(argumentRaws, ConfigKeys.CONFIG));
             List<Raw> file = configRaw == null || configRaw.value().isBlank()
                     ? List.of()
@@ -212,7 +232,8 @@ public final class Settings {
                 }
             }
 
-            repos = repoNames(last(find(classpath, ConfigKeys.REPOS), find(file, ConfigKeys.REPOS),
+            repos = repoNames(last(find(applicationRaws, ConfigKeys.REPOS), find(classpath, ConfigKeys.REPOS),
+                    find(file, ConfigKeys.REPOS),
                     envRaw(ConfigKeys.REPOS), find(systemRaws, ConfigKeys.REPOS),
                     find(argumentRaws, ConfigKeys.REPOS)));
             for (ConfigKey key : ConfigKeys.all()) {
@@ -225,7 +246,7 @@ public final class Settings {
             }
 
             List<Raw> envRaws = environment();
-            for (List<Raw> layer : List.of(classpath, file, envRaws, systemRaws, argumentRaws)) {
+            for (List<Raw> layer : List.of(applicationRaws, classpath, file, envRaws, systemRaws, argumentRaws)) {
                 merge(layer);
             }
             for (Raw raw : merged.values()) {
