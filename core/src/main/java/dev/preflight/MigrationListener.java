@@ -55,4 +55,11 @@ public interface MigrationListener {
     /** The operation finished. */
     default void finished(MigrateResult result) {
     }
+
+    /**
+     * An operation that changes the database failed ({@code migrate}, {@code rollback}, {@code migrate-data},
+     * {@code rollback-data} or {@code task}); {@code error} is what the caller gets thrown. What a failure metric counts.
+     */
+    default void failed(String repo, String operation, RuntimeException error) {
+    }
 }

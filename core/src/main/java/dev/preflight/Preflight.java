@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The entry point: one repository's migrations, with the verbs a user already knows. Every surface (the
@@ -46,9 +47,11 @@ public final class Preflight implements AutoCloseable {
     private final Migrator migrator;
     private final TaskCatalog tasks;
     private final TaskRunner taskRunner;
+    private final MigrationListener listener;
 
     private Preflight(RepoConfig repo, DataSource dataSource, ClassLoader loader, MigrationListener listener) {
         this.repo = Objects.requireNonNull(repo, "repo");
+        this.listener = listener;
         this.database = new Database(repo, dataSource, listener);
         this.migrator = new Migrator(repo, loader, listener, database);
         this.tasks = new TaskCatalog(repo, loader);
@@ -127,22 +130,22 @@ public final class Preflight implements AutoCloseable {
 
     /** Applies pending schema migrations up to {@code target}; data migrations are never part of it. */
     public synchronized MigrateResult migrate(Target target) {
-        return migrator.migrate(Kind.SCHEMA, target);
+        return observed("migrate", () -> migrator.migrate(Kind.SCHEMA, target));
     }
 
     /** Reverts schema migrations with their down scripts; every needed down script is checked first. */
     public synchronized MigrateResult rollback(Target target) {
-        return migrator.rollback(Kind.SCHEMA, target);
+        return observed("rollback", () -> migrator.rollback(Kind.SCHEMA, target));
     }
 
     /** Runs pending data migrations (from the data locations) up to {@code target}. */
     public synchronized MigrateResult migrateData(Target target) {
-        return migrator.migrate(Kind.DATA, target);
+        return observed("migrate-data", () -> migrator.migrate(Kind.DATA, target));
     }
 
     /** Reverts data migrations with their down scripts. */
     public synchronized MigrateResult rollbackData(Target target) {
-        return migrator.rollback(Kind.DATA, target);
+        return observed("rollback-data", () -> migrator.rollback(Kind.DATA, target));
     }
 
     /** Compares files and database: checksums, missing files, failed and pending migrations. */
@@ -213,7 +216,17 @@ public final class Preflight implements AutoCloseable {
      * @throws MigrationException {@code task <name> failed: <cause>} when the task throws
      */
     public String runTask(String name, Map<String, String> arguments) {
-        return taskRunner.run(name, arguments);
+        return observed("task", () -> taskRunner.run(name, arguments));
+    }
+
+    /** Tells the listener when an operation that changes the database fails: what a failure metric counts. */
+    private <T> T observed(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            listener.failed(repo.name(), operation, e);
+            throw e;
+        }
     }
 
     /**
