@@ -30,6 +30,8 @@ public final class PreflightRepositories implements AutoCloseable {
     private final ClassLoader loader;
     private final Supplier<MigrationListener> listener;
     private final Map<String, Preflight> open = new LinkedHashMap<>();
+    /** Instances of their own for status reads: a Preflight runs one operation at a time, and a migration is long. */
+    private final Map<String, Preflight> readers = new LinkedHashMap<>();
 
     /**
      * @param dataSource the application's data source for the first repo, or null (then it needs {@code preflight.url})
@@ -59,23 +61,31 @@ public final class PreflightRepositories implements AutoCloseable {
      * @throws dev.preflight.ConfigException for a repo that is not configured, naming the configured ones
      */
     public synchronized Preflight get(String repo) {
-        Preflight preflight = open.get(repo);
-        if (preflight == null) {
-            RepoConfig repoConfig = config.repo(repo);
-            boolean applicationDataSource = repoConfig == config.defaultRepo() && !repoConfig.hasUrl()
-                    && dataSource != null;
-            MigrationListener events = listener.get();
-            preflight = applicationDataSource ? Preflight.open(dataSource, repoConfig, loader, events)
-                    : Preflight.open(repoConfig, loader, events);
-            open.put(repo, preflight);
-        }
-        return preflight;
+        return open.computeIfAbsent(config.repo(repo).name(), name -> open(name, listener.get()));
+    }
+
+    /**
+     * A second instance of the repo for reading its status while {@link #get} runs an operation (a start-up migration
+     * can take minutes; an operation holds its instance meanwhile). Nothing is reported to the listeners from it.
+     */
+    public synchronized Preflight reader(String repo) {
+        return readers.computeIfAbsent(config.repo(repo).name(), name -> open(name, MigrationListener.NONE));
+    }
+
+    private Preflight open(String repo, MigrationListener events) {
+        RepoConfig repoConfig = config.repo(repo);
+        boolean applicationDataSource = repoConfig == config.defaultRepo() && !repoConfig.hasUrl()
+                && dataSource != null;
+        return applicationDataSource ? Preflight.open(dataSource, repoConfig, loader, events)
+                : Preflight.open(repoConfig, loader, events);
     }
 
     /** Closes Preflight's own pools; the application's data source is left to the application. */
     @Override
     public synchronized void close() {
         open.values().forEach(Preflight::close);
+        readers.values().forEach(Preflight::close);
         open.clear();
+        readers.clear();
     }
 }

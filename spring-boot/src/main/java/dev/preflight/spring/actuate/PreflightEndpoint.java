@@ -96,7 +96,7 @@ public final class PreflightEndpoint {
     }
 
     private StatusReport report(String repo) {
-        StatusReport report = repos.get(repo).status();
+        StatusReport report = repos.reader(repo).status();
         state.counted(repo, report);
         return report;
     }

@@ -73,7 +73,7 @@ public final class StartupState implements MigrationListener, AutoCloseable {
     /** Reads the repo's status now and records its counts; a failure is recorded, not thrown. */
     public void refresh(String repo) {
         try {
-            StatusReport report = repos.get(repo).status();
+            StatusReport report = repos.reader(repo).status();
             update(repo, s -> s.counted(report, Instant.now()));
         } catch (RuntimeException e) {
             LOG.debug("status of repo {} not read", repo, e);
