@@ -9,7 +9,6 @@ import dev.preflight.TaskArguments;
 import dev.preflight.spring.PreflightRepositories;
 import dev.preflight.spring.startup.StartupState;
 import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -36,8 +35,9 @@ import java.util.Map;
  * POST /actuator/preflight/main/task            {"name":"analyze","arguments":"last=3"}
  * </pre>
  *
- * Each answers {@code {"repo","operation","millis","migrations":[...]}} (a task: {@code "summary"}); a bad request is
- * 400 with the reason, a failed operation 500 with the error.
+ * Each answers {@code {"repo","operation","millis","migrations":[{"id","version","name","kind","millis"}],"summary"}}
+ * (a task: {@code "task","summary"}); a bad request (a wrong step, version, task argument or operation) is 400, an
+ * unknown repo 404 and a failed operation 500, each with {@code {"repo","operation","error"}}.
  */
 @WebEndpoint(id = "preflight", defaultAccess = Access.READ_ONLY)
 public final class PreflightEndpoint {
@@ -63,15 +63,22 @@ public final class PreflightEndpoint {
     }
 
     @ReadOperation(produces = "application/json")
-    public String repoStatus(@Selector String repo) {
-        return report(known(repo)).toJson();
+    public WebEndpointResponse<Object> repoStatus(@Selector String repo) {
+        if (!repos.names().contains(repo)) {
+            return new WebEndpointResponse<>(error(repo, "status", unknownRepo(repo)), WebEndpointResponse.STATUS_NOT_FOUND);
+        }
+        return new WebEndpointResponse<>(report(repo).toJson(), WebEndpointResponse.STATUS_OK);
     }
 
     @WriteOperation(produces = "application/json")
     public WebEndpointResponse<Map<String, Object>> operate(@Selector String repo, @Selector String operation,
-                                                             @Nullable Integer step, @Nullable String to,
-                                                             @Nullable String name, @Nullable String arguments) {
-        Preflight preflight = repos.get(known(repo));
+                                                            @Nullable Integer step, @Nullable String to,
+                                                            @Nullable String name, @Nullable String arguments) {
+        if (!repos.names().contains(repo)) {
+            return new WebEndpointResponse<>(error(repo, operation, unknownRepo(repo)),
+                    WebEndpointResponse.STATUS_NOT_FOUND);
+        }
+        Preflight preflight = repos.get(repo);
         try {
             Map<String, Object> answer = switch (operation) {
                 case "migrate" -> result(preflight.migrate(target(step, to, false)));
@@ -79,19 +86,17 @@ public final class PreflightEndpoint {
                 case "migrate-data" -> result(preflight.migrateData(target(step, to, false)));
                 case "rollback-data" -> result(preflight.rollbackData(target(step, to, true)));
                 case "task" -> task(preflight, name, arguments);
-                default -> throw new InvalidEndpointRequestException("no operation " + operation + "; the operations"
-                        + " are " + String.join(", ", OPERATIONS), "unknown operation");
+                default -> throw new ConfigException("no operation " + operation + "; the operations are "
+                        + String.join(", ", OPERATIONS));
             };
             return new WebEndpointResponse<>(answer, WebEndpointResponse.STATUS_OK);
         } catch (ConfigException e) {
-            // A wrong step, version or task argument: nothing ran.
-            throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage());
+            // A wrong operation, step, version or task argument: nothing ran.
+            return new WebEndpointResponse<>(error(repo, operation, e.getMessage()),
+                    WebEndpointResponse.STATUS_BAD_REQUEST);
         } catch (RuntimeException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("repo", repo);
-            error.put("operation", operation);
-            error.put("error", e.getMessage());
-            return new WebEndpointResponse<>(error, WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+            return new WebEndpointResponse<>(error(repo, operation, e.getMessage()),
+                    WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
         }
     }
 
@@ -101,12 +106,8 @@ public final class PreflightEndpoint {
         return report;
     }
 
-    private String known(String repo) {
-        if (!repos.names().contains(repo)) {
-            throw new InvalidEndpointRequestException("no repo " + repo + "; the repos are "
-                    + String.join(", ", repos.names()), "unknown repo");
-        }
-        return repo;
+    private String unknownRepo(String repo) {
+        return "no repo " + repo + "; the repos are " + String.join(", ", repos.names());
     }
 
     /** {@code step} or {@code to}, or neither (all) where allowed; rollbacks are always explicit. */
@@ -138,6 +139,7 @@ public final class PreflightEndpoint {
         return answer;
     }
 
+    /** As {@code migrate --json} answers: repo, operation, millis and each migration applied or reverted. */
     private static Map<String, Object> result(MigrateResult result) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("repo", result.repo());
@@ -156,5 +158,13 @@ public final class PreflightEndpoint {
         answer.put("migrations", migrations);
         answer.put("summary", result.summary());
         return answer;
+    }
+
+    private static Map<String, Object> error(String repo, String operation, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("repo", repo);
+        error.put("operation", operation);
+        error.put("error", message);
+        return error;
     }
 }
