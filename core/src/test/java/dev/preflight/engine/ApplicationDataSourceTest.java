@@ -40,7 +40,8 @@ class ApplicationDataSourceTest {
         files.table("1");
         // Recorded while the migration runs: the advisory locks held by sessions other than the migration's own.
         files.dbmate("2", "seen_locks", "create table seen as select count(*) as locks from pg_locks"
-                + " where locktype = 'advisory' and granted and pid <> pg_backend_pid();", null);
+                + " where locktype = 'advisory' and granted and pid <> pg_backend_pid()"
+                + " and database = (select oid from pg_database where datname = current_database());", null);
         try (HikariDataSource pool = pool(4, true)) {
             try (Preflight preflight = Preflight.open(pool, repo(files))) {
                 assertEquals(2, preflight.migrate().count());
