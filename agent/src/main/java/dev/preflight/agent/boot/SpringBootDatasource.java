@@ -53,6 +53,7 @@ public final class SpringBootDatasource {
                 == null) {
             return config;
         }
+        long start = System.nanoTime();
         BootEnvironment boot = BootEnvironment.load(loader, env, system, commandLine, workDir);
         Optional<BootValue> url = boot.get("spring.datasource.url");
         if (url.isEmpty()) {
@@ -83,14 +84,14 @@ public final class SpringBootDatasource {
                     v.text().split(",")[0], "spring.flyway.schemas", v.origin())));
         }
         PreflightConfig withBoot = PreflightConfig.load(loader, arguments, settings);
-        log(boot, settings, config.defaultRepo(), withBoot.defaultRepo());
+        log(boot, settings, config.defaultRepo(), withBoot.defaultRepo(), (System.nanoTime() - start) / 1_000_000);
         warnAboutFlyway(boot, loader);
         return withBoot;
     }
 
     /** One line: each of Boot's values Preflight took and where it was, e.g. {@code url from env SPRING_DATASOURCE_URL}. */
     private static void log(BootEnvironment boot, List<ApplicationSetting> settings, RepoConfig before,
-                            RepoConfig after) {
+                            RepoConfig after, long millis) {
         List<String> used = new ArrayList<>();
         for (ApplicationSetting s : settings) {
             boolean taken = switch (s.key()) {
@@ -110,8 +111,8 @@ public final class SpringBootDatasource {
             used.add(s.key() + (taken ? shown + " from " + s.property() + " (" + s.origin() + ")"
                     : " from Preflight's own settings (" + s.property() + " not used)"));
         }
-        LOG.info("Spring Boot application (profiles {}), repo {}: {}", boot.profiles(), after.name(),
-                String.join(", ", used));
+        LOG.info("Spring Boot application (profiles {}), repo {}: {} (read in {} ms)", boot.profiles(), after.name(),
+                String.join(", ", used), millis);
         boot.get("spring.flyway.table").ifPresent(table -> LOG.info("spring.flyway.table={} ({}) is Flyway's history"
                 + " table: Preflight keeps its own, {}.{}, and leaves {} as it is", table.text(), table.origin(),
                 after.schema(), after.table(), table.text()));
