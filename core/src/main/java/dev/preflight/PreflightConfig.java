@@ -4,7 +4,10 @@ import dev.preflight.config.AgentArguments;
 import dev.preflight.config.ApplicationSetting;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.LintMode;
+import dev.preflight.config.OnFailure;
 import dev.preflight.config.Settings;
+import dev.preflight.config.Startup;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -155,14 +158,14 @@ public final class PreflightConfig {
         return repos.get(settings.repos().get(0));
     }
 
-    /** {@code migrate}, {@code validate} or {@code off}: what the agent does before the host's main. */
-    public String startup() {
-        return (String) global(ConfigKeys.STARTUP);
+    /** What the agent does before the host's main. */
+    public Startup startup() {
+        return (Startup) global(ConfigKeys.STARTUP);
     }
 
-    /** {@code exit} or {@code continue}: what happens when start-up fails. */
-    public String onFailure() {
-        return (String) global(ConfigKeys.ON_FAILURE);
+    /** What happens when start-up fails. */
+    public OnFailure onFailure() {
+        return (OnFailure) global(ConfigKeys.ON_FAILURE);
     }
 
     /**
@@ -282,7 +285,7 @@ public final class PreflightConfig {
                 (Integer) repo(name, ConfigKeys.LOCK_RETRIES),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (String) repo(name, ConfigKeys.LINT),
+                (LintMode) repo(name, ConfigKeys.LINT),
                 (Boolean) repo(name, ConfigKeys.CREATE_DATABASE));
     }
 

@@ -2,6 +2,7 @@ package dev.preflight;
 
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.DatabaseUrls;
+import dev.preflight.config.LintMode;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,13 +34,13 @@ public final class RepoConfig {
     private final int lockRetries;
     private final boolean outOfOrder;
     private final boolean strict;
-    private final String lint;
+    private final LintMode lint;
     private final boolean createDatabase;
 
     /** @param url null when none is configured: {@link #url()} then explains how to set one */
     RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
-               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, String lint,
+               Duration lockTimeout, int lockRetries, boolean outOfOrder, boolean strict, LintMode lint,
                boolean createDatabase) {
         this.name = name;
         this.firstRepo = firstRepo;
@@ -147,8 +148,8 @@ public final class RepoConfig {
         return strict;
     }
 
-    /** {@code warn}, {@code error} or {@code off}. */
-    public String lint() {
+    /** What the lint does before a run. */
+    public LintMode lint() {
         return lint;
     }
 

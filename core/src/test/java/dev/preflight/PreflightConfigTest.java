@@ -1,6 +1,9 @@
 package dev.preflight;
 
 import dev.preflight.config.Durations;
+import dev.preflight.config.LintMode;
+import dev.preflight.config.OnFailure;
+import dev.preflight.config.Startup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,12 +53,12 @@ class PreflightConfigTest {
         assertEquals(5, main.lockRetries());
         assertFalse(main.outOfOrder());
         assertFalse(main.strict());
-        assertEquals("warn", main.lint());
+        assertEquals(LintMode.WARN, main.lint());
         assertEquals(Optional.empty(), main.user());
         assertEquals(Optional.empty(), main.password());
 
-        assertEquals("migrate", config.startup());
-        assertEquals("exit", config.onFailure());
+        assertEquals(Startup.MIGRATE, config.startup());
+        assertEquals(OnFailure.EXIT, config.onFailure());
         assertEquals(OptionalInt.empty(), config.healthPort());
         assertEquals("migrated", config.ready());
         assertEquals(OptionalInt.empty(), config.readyPort());
@@ -94,7 +97,7 @@ class PreflightConfigTest {
         PreflightConfig config = load(null, Map.of("PREFLIGHT_LINT", "error", "PREFLIGHT_HOOK", "a.B#c"),
                 Map.of("preflight.lint", " "), Map.of("hook", ""));
 
-        assertEquals("warn", config.defaultRepo().lint());
+        assertEquals(LintMode.WARN, config.defaultRepo().lint());
         assertEquals(Optional.empty(), config.hook());
     }
 
@@ -298,8 +301,8 @@ class PreflightConfigTest {
         assertEquals("jdbc:postgresql://h/main", config.repo("main").url());
         assertEquals("jdbc:postgresql://h/audit", config.repo("audit").url());
         assertEquals(Duration.ofSeconds(10), config.repo("audit").lockTimeout());
-        assertEquals("warn", config.repo("main").lint());
-        assertEquals("error", config.repo("audit").lint());
+        assertEquals(LintMode.WARN, config.repo("main").lint());
+        assertEquals(LintMode.ERROR, config.repo("audit").lint());
     }
 
     @Test
@@ -361,7 +364,7 @@ class PreflightConfigTest {
         assertEquals(Duration.ofSeconds(2), config.repo("audit").lockTimeout());
         assertEquals(Duration.ofSeconds(5), config.repo("main").lockTimeout());
         assertTrue(config.jolokiaReadOnly());
-        assertEquals("continue", config.onFailure());
+        assertEquals(OnFailure.CONTINUE, config.onFailure());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Locale;
  * Sends Preflight's log lines to the application's own SLF4J binding (Logback, Log4j, ...) once the hook knows the
  * application's class loader, so they appear in the application's log, in its format, under its levels for the
  * {@code dev.preflight} loggers. Until then, and when the application has no SLF4J binding, they go to the agent's
- * stderr logger ({@link AgentLogging}).
+ * stderr logger ({@link dev.preflight.logging.AgentLogging}).
  *
  * <pre>{@code
  * HostLogging.attach(hookedClass.getClassLoader());   // in the hook, before start-up runs

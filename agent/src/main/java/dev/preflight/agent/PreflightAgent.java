@@ -3,6 +3,7 @@ package dev.preflight.agent;
 import dev.preflight.PreflightConfig;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.logging.AgentLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.simple.SimpleLogger;

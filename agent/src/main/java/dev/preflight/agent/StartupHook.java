@@ -2,6 +2,7 @@ package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
 import dev.preflight.agent.boot.SpringBootDatasource;
+import dev.preflight.config.Startup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ public final class StartupHook {
     }
 
     private static void run(Plan plan, ClassLoader loader) {
-        Object outcome = null;
+        Startup outcome = null;
         try {
             outcome = runStartup(plan, loader);
         } finally {
@@ -84,7 +85,7 @@ public final class StartupHook {
     }
 
     /** @return the start-up mode that ran, or null when it failed (and the application may start anyway) */
-    private static Object runStartup(Plan plan, ClassLoader loader) {
+    private static Startup runStartup(Plan plan, ClassLoader loader) {
         PreflightConfig config = plan.config();
         try {
             if (loader != plan.configLoader()) {
@@ -98,7 +99,7 @@ public final class StartupHook {
             StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()), plan.health());
             return null;
         }
-        LOG.info("startup={} before {}", config.startup(), plan.entryPoint());
+        LOG.info("startup={} before {}", config.startup().name().toLowerCase(java.util.Locale.ROOT), plan.entryPoint());
         Optional<StartupRun.Failure> failure = StartupRun.run(config, loader, plan.health());
         if (failure.isPresent()) {
             StartupFailure.handle(failure.get().what(), failure.get().error(), StartupFailure.exits(config),

@@ -1,5 +1,7 @@
 package dev.preflight.agent;
 
+import dev.preflight.config.Startup;
+
 import java.util.Locale;
 
 /**
@@ -21,7 +23,7 @@ public final class StartupOutcome {
     }
 
     /** @param startup the {@code startup} mode that ran, or null when start-up failed */
-    static void publish(Object startup) {
-        System.setProperty(PROPERTY, startup == null ? "failed" : startup.toString().toLowerCase(Locale.ROOT));
+    static void publish(Startup startup) {
+        System.setProperty(PROPERTY, startup == null ? "failed" : startup.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -45,31 +45,16 @@ final class JolokiaClient implements RpcClient {
     }
 
     @Override
-    public Object read(String mbean, String attribute) {
-        JSONObject request = new JSONObject();
-        request.put("type", "read");
-        request.put("mbean", mbean);
-        request.put("attribute", attribute);
-        return send(request, attribute);
-    }
-
-    @Override
-    public Object invoke(String mbean, String operation, List<String> arguments) {
+    public Object invoke(String mbean, String operation, List<?> arguments) {
         JSONObject request = new JSONObject();
         request.put("type", "exec");
         request.put("mbean", mbean);
         request.put("operation", operation);
-        request.put("arguments", new JSONArray(arguments));
+        JSONArray values = new JSONArray();
+        // A list is one String[] argument: a JSON array inside the arguments.
+        arguments.forEach(a -> values.add(a instanceof List<?> list ? new JSONArray(list) : a));
+        request.put("arguments", values);
         return send(request, operation);
-    }
-
-    @Override
-    public List<String> names(String pattern) {
-        JSONObject request = new JSONObject();
-        request.put("type", "search");
-        request.put("mbean", pattern);
-        Object found = send(request, "search");
-        return found instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static boolean isUntrustedCertificate(Throwable e) {
@@ -124,17 +109,17 @@ final class JolokiaClient implements RpcClient {
         String error = message(String.valueOf(answer.get("error")), type);
         if (status == 404) {
             throw RpcException.rejected("Jolokia at " + endpoint + " has no " + request.get("mbean")
-                    + (type.contains("InstanceNotFound") ? ": is Preflight's agent loaded there?" : ": " + error));
+                    + (type.contains("InstanceNotFound") ? ": is Preflight's agent loaded there (an older version has"
+                    + " no " + request.get("mbean") + ")?" : ": " + error));
         }
         if (status == 403) {
             throw RpcException.rejected("Jolokia at " + endpoint + " does not allow " + member + " (HTTP 403"
                     + ", read-only?): " + error);
         }
-        if (status == 400 || type.endsWith("ConfigException") || type.endsWith("IllegalArgumentException")
-                || type.endsWith("ReflectionException")) {
+        if (status == 400 || type.endsWith("IllegalArgumentException") || type.endsWith("ReflectionException")) {
             throw RpcException.rejected(error);
         }
-        throw new RpcException(PreflightRpc.FAILED, member + " failed: " + error);
+        throw RpcException.failed(member + " failed: " + error, null);
     }
 
     /** Jolokia writes errors as {@code type : message}; the message alone reads better. */

@@ -57,14 +57,22 @@ final class Values {
         };
     }
 
-    static Parser choice(String... allowed) {
-        List<String> choices = List.of(allowed);
+    /** One of an enum's constants, written in lower case with {@code -} for {@code _} ({@code on-failure=continue}). */
+    static <E extends Enum<E>> Parser choice(Class<E> modes) {
         return text -> {
-            if (!choices.contains(text)) {
-                throw new InvalidValueException("use one of " + String.join(", ", choices));
+            for (E mode : modes.getEnumConstants()) {
+                if (label(mode).equals(text)) {
+                    return mode;
+                }
             }
-            return text;
+            throw new InvalidValueException("use one of " + String.join(", ",
+                    java.util.Arrays.stream(modes.getEnumConstants()).map(Values::label).toList()));
         };
+    }
+
+    /** How a mode is written in the configuration: {@code WARN} as {@code warn}. */
+    static String label(Enum<?> mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static Parser bool() {

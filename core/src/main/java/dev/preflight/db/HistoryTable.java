@@ -95,23 +95,32 @@ public final class HistoryTable {
         }
     }
 
-    /** Removes the rows of one version of a kind (a rollback). */
-    public int delete(Connection c, Kind kind, Version version) throws SQLException {
+    /**
+     * Removes the rows of one migration of a kind (a rollback). A {@link Version#tie() tied} version (sql-migrate's,
+     * several files with one number) is told from the others of its number by {@code name}.
+     */
+    public int delete(Connection c, Kind kind, Version version, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName
-                + " where kind = ? and version = ?")) {
-            ps.setString(1, kind.code());
-            ps.setString(2, version.normalized());
+                + " where kind = ? and version = ?" + (version.tie() != null ? " and name = ?" : ""))) {
+            bindMigration(ps, kind, version, name);
             return ps.executeUpdate();
         }
     }
 
-    /** Marks the rows of one version as failed (a non-transactional down that stopped half-way). */
-    public void markFailed(Connection c, Kind kind, Version version) throws SQLException {
+    /** Marks the rows of one migration as failed (a non-transactional down that stopped half-way); name as in delete. */
+    public void markFailed(Connection c, Kind kind, Version version, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update " + qualifiedName
-                + " set success = false where kind = ? and version = ?")) {
-            ps.setString(1, kind.code());
-            ps.setString(2, version.normalized());
+                + " set success = false where kind = ? and version = ?" + (version.tie() != null ? " and name = ?" : ""))) {
+            bindMigration(ps, kind, version, name);
             ps.executeUpdate();
+        }
+    }
+
+    private static void bindMigration(PreparedStatement ps, Kind kind, Version version, String name) throws SQLException {
+        ps.setString(1, kind.code());
+        ps.setString(2, version.normalized());
+        if (version.tie() != null) {
+            ps.setString(3, name);
         }
     }
 

@@ -11,8 +11,10 @@ import dev.preflight.RepoConfig;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
 import dev.preflight.ValidationReport;
+import dev.preflight.ValidationReport.Problem;
 import dev.preflight.Version;
 import dev.preflight.config.Durations;
+import dev.preflight.config.LintMode;
 import dev.preflight.db.AdvisoryLock;
 import dev.preflight.db.Database;
 import dev.preflight.db.HistoryRow;
@@ -100,22 +102,22 @@ public final class Migrator {
         return withFilesAndHistory(() -> List.of(files(Kind.SCHEMA), files(Kind.DATA)), (c, files, rows) -> {
             List<Migration> schemaFiles = files.get(0);
             List<Migration> dataFiles = files.get(1);
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (History h : List.of(new History(Kind.SCHEMA, schemaFiles, rows),
                     new History(Kind.DATA, dataFiles, rows))) {
-                h.failed().forEach(r -> problems.add(failedMessage(r)));
-                h.drifted().forEach(d -> problems.add(driftMessage(d)));
-                h.missing().forEach(r -> problems.add(h.kind().code() + " migration " + r.version().normalized() + " "
-                        + r.name() + " is applied but its file is not found in "
+                h.failed().forEach(r -> problems.add(new Problem(Problem.Kind.FAILED, failedMessage(r))));
+                h.drifted().forEach(d -> problems.add(new Problem(Problem.Kind.CHANGED, driftMessage(d))));
+                h.missing().forEach(r -> problems.add(new Problem(Problem.Kind.MISSING, h.kind().code() + " migration "
+                        + r.version().normalized() + " " + r.name() + " is applied but its file is not found in "
                         + (h.kind() == Kind.DATA ? repo.dataLocations() : repo.locations())
-                        + ". Restore the file, or check the locations setting."));
+                        + ". Restore the file, or check the locations setting.")));
                 if (h.kind() == Kind.SCHEMA) {
                     List<Migration> pending = h.pending();
                     pending.addAll(h.repeatablesToRun());
                     if (!pending.isEmpty()) {
-                        problems.add(pending.size() + " schema migration(s) pending: "
+                        problems.add(new Problem(Problem.Kind.PENDING, pending.size() + " schema migration(s) pending: "
                                 + pending.stream().map(Migration::id).collect(Collectors.joining(", "))
-                                + ". Run migrate.");
+                                + ". Run migrate."));
                     }
                 }
             }
@@ -178,7 +180,7 @@ public final class Migrator {
         List<Migration> pending = h.pending();
         Version newest = h.newestApplied();
         if (!repo.outOfOrder() && newest != null) {
-            List<Migration> old = pending.stream().filter(m -> m.version().compareTo(newest) < 0).toList();
+            List<Migration> old = pending.stream().filter(m -> h.order().compare(m.version(), newest) < 0).toList();
             if (!old.isEmpty()) {
                 throw new MigrationException("pending " + h.kind().code() + " migration(s) older than the newest "
                         + "applied version " + newest + ": " + old.stream().map(m -> m.id() + " (" + m.origin() + ")")
@@ -195,7 +197,7 @@ public final class Migrator {
                 throw new ConfigException("no " + h.kind().code() + " migration has version " + target.version()
                         + " (pending: " + ids(pending) + "). Use a version from the status table.");
             }
-            plan = new ArrayList<>(pending.stream().filter(m -> m.version().compareTo(to) <= 0).toList());
+            plan = new ArrayList<>(pending.stream().filter(m -> h.order().compare(m.version(), to) <= 0).toList());
         } else {
             plan = new ArrayList<>(pending.subList(0, Math.min(target.steps(), pending.size())));
         }
@@ -316,7 +318,7 @@ public final class Migrator {
             if (step.up()) {
                 table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), millisSince(t0), false);
             } else {
-                table.markFailed(work, kind, m.version());
+                table.markFailed(work, kind, m.version(), m.name());
             }
             throw failure(step, e, done, "It ran outside a transaction, so the statements before the failing one "
                     + "are applied. It is recorded as failed and blocks further runs: fix the database by hand, then "
@@ -381,7 +383,7 @@ public final class Migrator {
         if (step.up()) {
             table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), ms, true);
         } else {
-            table.delete(work, kind, m.version());
+            table.delete(work, kind, m.version(), m.name());
         }
     }
 
@@ -399,7 +401,7 @@ public final class Migrator {
      * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
      */
     private void lintBeforeRunning(List<Step> steps) {
-        if (repo.lint().equals("off")) {
+        if (repo.lint() == LintMode.OFF) {
             return;
         }
         List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
@@ -407,7 +409,7 @@ public final class Migrator {
         if (findings.isEmpty()) {
             return;
         }
-        if (repo.lint().equals("error")) {
+        if (repo.lint() == LintMode.ERROR) {
             throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
                     + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
                     + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
@@ -458,11 +460,11 @@ public final class Migrator {
                         + " (applied: " + applied.stream().map(r -> r.version().normalized()).toList()
                         + "). Use a version from the status table, or 0 to revert everything.");
             }
-            if (h.baseline() != null && to.compareTo(h.baseline().version()) < 0) {
+            if (h.baseline() != null && h.order().compare(to, h.baseline().version()) < 0) {
                 throw new MigrationException("cannot roll back below the baseline " + h.baseline().version()
                         + ": migrations up to it were never run by Preflight and have no history to revert.");
             }
-            revert = applied.stream().filter(r -> r.version().compareTo(to) > 0).toList();
+            revert = applied.stream().filter(r -> h.order().compare(r.version(), to) > 0).toList();
         } else {
             revert = applied.subList(0, Math.min(target.steps(), applied.size()));
         }

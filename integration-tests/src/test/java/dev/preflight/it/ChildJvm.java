@@ -59,6 +59,14 @@ final class ChildJvm extends ChildProcess {
         return this;
     }
 
+    /** A remote JMX connector on {@code port} of loopback, without authentication or TLS (as JConsole reaches it). */
+    ChildJvm remoteJmx(int port) {
+        return systemProperty("com.sun.management.jmxremote.port", Integer.toString(port))
+                .systemProperty("com.sun.management.jmxremote.authenticate", "false")
+                .systemProperty("com.sun.management.jmxremote.ssl", "false")
+                .systemProperty("com.sun.management.jmxremote.host", "127.0.0.1");
+    }
+
     @Override
     protected List<String> argv() {
         List<String> full = new ArrayList<>();

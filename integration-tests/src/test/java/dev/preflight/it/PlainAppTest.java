@@ -173,13 +173,14 @@ class PlainAppTest {
             closedPort = socket.getLocalPort();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere?user=postgres";
-        Path jar = twoMigrations().migration("3_twice.sql", "select 1;\n-- migrate:up\nselect 2;").build();
+        Path jar = twoMigrations()
+                .migration("3_twice.sql", "select 1;\n-- migrate:down\nselect 2;\n-- migrate:down\nselect 3;").build();
 
         ChildJvm.Result r = app(jar).agent("url=" + url + ",connect-retry=10m").run();
 
         assertEquals(1, r.exitCode(), r::toString);
         assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
-        assertTrue(r.stderr().contains("3_twice.sql:3: a second up marker"), r::toString);
+        assertTrue(r.stderr().contains("3_twice.sql:5: a second down marker in one section"), r::toString);
         assertFalse(r.stderr().contains("did not answer"), r::toString);
     }
 

@@ -97,19 +97,38 @@ class StarterTest {
 
             Response unbounded = BootApps.post(base + "/rollback", "{}");
             assertEquals(400, unbounded.status(), unbounded::toString);
-            assertTrue(unbounded.body().contains("a rollback is always explicit"), unbounded.body());
+            assertTrue(unbounded.body().startsWith("{\"error\":{\"code\":\"usage\",\"message\":\"rollback needs"
+                    + " --step N or --to V: rolling back is always explicit"), unbounded.body());
+
+            Response unknownVersion = BootApps.post(base + "/rollback", "{\"to\":\"7\"}");
+            assertEquals(400, unknownVersion.status(), unknownVersion::toString);
+            assertTrue(unknownVersion.body().contains("no schema migration of repo main has version 7"),
+                    unknownVersion.body());
+
+            Response notAWrite = BootApps.post(base + "/status", "{}");
+            assertEquals(400, notAWrite.status(), notAWrite::toString);
+            assertTrue(notAWrite.body().contains("no operation status; the operations are migrate, rollback,"
+                    + " migrate-data, rollback-data, baseline, repair, task"), notAWrite.body());
 
             Response noSuchRepo = BootApps.post(base.replace("/main", "/audit") + "/migrate", "{}");
             assertEquals(404, noSuchRepo.status(), noSuchRepo::toString);
-            assertTrue(noSuchRepo.body().contains("no repo audit; the repos are main"), noSuchRepo.body());
+            assertEquals("{\"error\":{\"code\":\"usage\",\"message\":\"no repo audit; the repos are main\","
+                    + "\"file\":null,\"line\":null}}", noSuchRepo.body());
 
             Response migrate = BootApps.post(base + "/migrate", "{}");
             assertEquals(200, migrate.status(), migrate::toString);
+            assertTrue(migrate.body().startsWith("{\"repo\":\"main\",\"operation\":\"migrate\",\"millis\":"),
+                    migrate.body());
             assertEquals(List.of("1", "2"), db.queryColumn("select version from preflight_schema_history order by 1"));
 
             Response task = BootApps.post(base + "/task", "{\"name\":\"analyze\",\"arguments\":\"tables=item\"}");
             assertEquals(200, task.status(), task::toString);
-            assertTrue(task.body().contains("\"summary\":\"task analyze (repo main)"), task.body());
+            assertTrue(task.body().startsWith("{\"repo\":\"main\",\"task\":\"analyze\",\"arguments\":{\"tables\":"
+                    + "\"item\""), task.body());
+
+            Response badTask = BootApps.post(base + "/task", "{\"name\":\"analyze\",\"arguments\":\"lst=3\"}");
+            assertEquals(400, badTask.status(), badTask::toString);
+            assertTrue(badTask.body().contains("unknown parameter `lst` (did you mean last?)"), badTask.body());
 
             String metrics = BootApps.get("http://127.0.0.1:" + port + "/actuator/prometheus").body();
             assertTrue(metrics.contains("preflight_migration_duration_seconds_count{operation=\"rollback\",repo=\"main\"} 1"),

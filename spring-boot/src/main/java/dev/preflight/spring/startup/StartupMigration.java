@@ -2,6 +2,10 @@ package dev.preflight.spring.startup;
 
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
+import dev.preflight.command.ExitCode;
+import dev.preflight.command.Failure;
+import dev.preflight.config.OnFailure;
+import dev.preflight.config.Startup;
 import dev.preflight.spring.PreflightRepositories;
 import dev.preflight.spring.startup.RepoState.Phase;
 import org.slf4j.Logger;
@@ -19,7 +23,8 @@ import java.util.Locale;
  * When the agent already ran start-up in this JVM, nothing runs here: it only reports.
  *
  * <p>A failure with {@code on-failure=exit} (the default) fails the application's start (in the background: ends the
- * JVM with exit code 1); with {@code on-failure=continue} it is logged and readiness stays DOWN with the error.
+ * JVM with the error's exit code, as the agent does); with {@code on-failure=continue} it is logged and readiness
+ * stays DOWN with the error.
  */
 public final class StartupMigration implements InitializingBean, DisposableBean {
 
@@ -49,7 +54,7 @@ public final class StartupMigration implements InitializingBean, DisposableBean 
             }
             return;
         }
-        if (is(config.startup(), "off")) {
+        if (config.startup() == Startup.OFF) {
             LOG.info("startup=off: no start-up migrations");
             for (String repo : repos.names()) {
                 state.phase(repo, Phase.OFF, null);
@@ -64,17 +69,18 @@ public final class StartupMigration implements InitializingBean, DisposableBean 
             return;
         }
         RuntimeException failure = runAll();
-        if (failure != null && is(config.onFailure(), "exit")) {
+        if (failure != null && config.onFailure() == OnFailure.EXIT) {
             throw failure;
         }
     }
 
     private void runInBackground() {
         RuntimeException failure = runAll();
-        if (failure != null && is(repos.config().onFailure(), "exit")) {
-            LOG.error("Start-up failed and on-failure=exit: ending the application (exit code 1)");
+        if (failure != null && repos.config().onFailure() == OnFailure.EXIT) {
+            int exit = ExitCode.of(failure).code();
+            LOG.error("Start-up failed and on-failure=exit: ending the application (exit code {})", exit);
             // Boot's shutdown hook closes the context.
-            System.exit(1);
+            System.exit(exit);
         }
     }
 
@@ -85,7 +91,7 @@ public final class StartupMigration implements InitializingBean, DisposableBean 
             state.phase(repo, Phase.RUNNING, null);
             try {
                 Preflight preflight = repos.get(repo);
-                if (is(config.startup(), "validate")) {
+                if (config.startup() == Startup.VALIDATE) {
                     preflight.validate().orThrow();
                     LOG.info("validate {}: files and database agree, nothing pending", repo);
                 } else {
@@ -94,20 +100,18 @@ public final class StartupMigration implements InitializingBean, DisposableBean 
                 state.phase(repo, Phase.DONE, null);
                 state.refresh(repo);
             } catch (RuntimeException e) {
-                LOG.error("Preflight start-up ({} repo {}) failed: {}", config.startup(), repo, e.getMessage());
-                state.phase(repo, Phase.FAILED, e.getMessage());
+                String message = Failure.describe(e);
+                LOG.error("Preflight start-up ({} repo {}) failed: {}", mode(config), repo, message);
+                state.phase(repo, Phase.FAILED, message);
                 return e;
             }
         }
         return null;
     }
 
-    /**
-     * Compares a mode with its name however the configuration types it (a string now; an enum once modes become
-     * enums), so this class does not care.
-     */
-    private static boolean is(Object mode, String name) {
-        return String.valueOf(mode).toLowerCase(Locale.ROOT).equals(name);
+    /** {@code migrate} or {@code validate}, as the key is written. */
+    private static String mode(PreflightConfig config) {
+        return config.startup().name().toLowerCase(Locale.ROOT);
     }
 
     @Override
