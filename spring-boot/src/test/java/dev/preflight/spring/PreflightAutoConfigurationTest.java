@@ -1,6 +1,8 @@
 package dev.preflight.spring;
 
+import dev.preflight.MigrateResult;
 import dev.preflight.MigrationListener;
+import dev.preflight.Preflight;
 import dev.preflight.spring.actuate.PreflightEndpoint;
 import dev.preflight.spring.startup.RepoState;
 import dev.preflight.spring.startup.StartupState;
@@ -18,6 +20,7 @@ import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoC
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
@@ -35,7 +38,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -176,6 +182,52 @@ class PreflightAutoConfigurationTest {
             assertEquals(context.getBean(PreflightRepositories.class).get("main").status().toJson(), json);
             assertTrue(json.startsWith("{\"repo\":\"main\",\"currentVersion\":\"1\",\"pending\":0"), json);
         });
+    }
+
+    @Test
+    void theEndpointsWritesAnswerTheCommandsJsonAndTheirErrorsWithTheHttpStatusOfTheExitCode() throws Exception {
+        files.table("1");
+        files.dbmate("2", "wait_for_the_test", "select pg_advisory_xact_lock_shared(4242);", null);
+
+        // Called as a bean: the endpoint's access (read-only by default) is the web layer's, as StarterTest shows.
+        app.withPropertyValues("management.endpoints.web.exposure.include=preflight", "preflight.startup=off",
+                        "preflight.lock-wait=300ms", "preflight.lock-timeout=10m")
+                .run(context -> {
+                    PreflightEndpoint endpoint = context.getBean(PreflightEndpoint.class);
+                    WebEndpointResponse<String> one = endpoint.operate("main", "migrate", 1, null, null, null, null);
+                    assertEquals(200, one.getStatus(), one.getBody());
+                    assertTrue(one.getBody().startsWith("{\"repo\":\"main\",\"operation\":\"migrate\",\"millis\":"),
+                            one.getBody());
+
+                    // Another instance migrates 2, which waits for the test: it holds the migration lock meanwhile.
+                    try (Connection test = db.connect(); Statement s = test.createStatement()) {
+                        s.execute("select pg_advisory_lock(4242)");
+                        Preflight other = context.getBean(PreflightRepositories.class).reader("main");
+                        CompletableFuture<MigrateResult> holder = CompletableFuture.supplyAsync(other::migrate);
+                        while (!"1".equals(db.queryValue("select count(*) from pg_locks where locktype = 'advisory'"
+                                + " and not granted and objid = 4242 and database = (select oid from pg_database"
+                                + " where datname = current_database())"))) {
+                            Thread.sleep(50);
+                        }
+                        WebEndpointResponse<String> waited = endpoint.operate("main", "migrate", null, null, null,
+                                null, null);
+                        assertEquals(409, waited.getStatus(), waited.getBody());
+                        assertTrue(waited.getBody().startsWith("{\"error\":{\"code\":\"lock-timeout\",\"message\":"),
+                                waited.getBody());
+                        s.execute("select pg_advisory_unlock(4242)");
+                        assertEquals(1, holder.get().migrations().size());
+                    }
+
+                    files.dbmate("3", "broken", "select 1;\nselect no_such_function();", null);
+                    WebEndpointResponse<String> failed = endpoint.operate("main", "migrate", null, null, null, null,
+                            null);
+                    assertEquals(500, failed.getStatus(), failed.getBody());
+                    assertTrue(failed.getBody().startsWith("{\"error\":{\"code\":\"failed\",\"message\":"),
+                            failed.getBody());
+                    assertTrue(failed.getBody().contains("3_broken.sql:3: ERROR: function no_such_function() does not"
+                            + " exist"), failed.getBody());
+                });
+        assertEquals(List.of("1", "2"), db.queryColumn("select version from preflight_schema_history order by 1"));
     }
 
     @Test
