@@ -1,6 +1,8 @@
 package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.agent.boot.SpringBootDatasource;
+import dev.preflight.config.Startup;
 import dev.preflight.logging.HostLogging;
 import dev.preflight.source.Locations;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,19 +84,30 @@ public final class StartupHook {
     }
 
     private static void run(Plan plan, ClassLoader loader) {
-        PreflightConfig config = plan.config();
-        if (loader != plan.configLoader()) {
-            // premain could not see the application's own preflight.properties (in a Spring Boot jar, say): read
-            // the configuration again through the application's class loader.
-            try {
-                config = PreflightConfig.load(loader, plan.arguments());
-            } catch (RuntimeException e) {
-                StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()),
-                        plan.health());
-                return;
-            }
+        Startup outcome = null;
+        try {
+            outcome = runStartup(plan, loader);
+        } finally {
+            StartupOutcome.publish(outcome);
         }
-        LOG.info("startup={} before {}", config.startup().name().toLowerCase(java.util.Locale.ROOT), plan.entryPoint());
+    }
+
+    /** @return the start-up mode that ran, or null when it failed (and the application may start anyway) */
+    private static Startup runStartup(Plan plan, ClassLoader loader) {
+        PreflightConfig config = plan.config();
+        try {
+            if (loader != plan.configLoader()) {
+                // premain could not see the application's own preflight.properties (in a Spring Boot jar, say): read
+                // the configuration again through the application's class loader.
+                config = PreflightConfig.load(loader, plan.arguments());
+            }
+            // Without a url of Preflight's own, a Spring Boot application's datasource is the database.
+            config = SpringBootDatasource.apply(config, loader, plan.arguments());
+        } catch (RuntimeException e) {
+            StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()), plan.health());
+            return null;
+        }
+        LOG.info("startup={} before {}", config.startup().name().toLowerCase(Locale.ROOT), plan.entryPoint());
         warnIfLauncher(plan.entryPoint(), config);
         Optional<StartupRun.Failure> failure = StartupRun.run(config, loader, plan.health());
         if (failure.isPresent()) {
@@ -103,6 +117,7 @@ public final class StartupHook {
         // Also after a failure the application was let start with (on-failure=continue): the beans are how an
         // operator looks at and fixes it. Off the application's thread: main need not wait for them.
         Rpc.startInBackground(config, loader, plan.health());
+        return failure.isPresent() ? null : config.startup();
     }
 
     /**

@@ -122,6 +122,10 @@ public final class ConfigKeys {
     public static final ConfigKey JOLOKIA_PLAIN_HTTP = global("jolokia.plain-http", "false",
             "Allow plain http on a jolokia.host other than loopback, where credentials and operations then travel"
                     + " unencrypted; without it such a host needs jolokia.keystore or jolokia.cert", Values.bool());
+    public static final ConfigKey SPRING_BACKGROUND = global("spring.background", "false",
+            "Spring Boot starter only: true = start-up runs on a thread of its own while the application starts, with"
+                    + " readiness DOWN until it is done; false = before the beans that use the DataSource, as Boot's"
+                    + " Flyway does", Values.bool());
     public static final ConfigKey CONFIG = global("config", null,
             "Properties file read after the classpath's preflight.properties and before the environment;"
                     + " set by -Dpreflight.config, PREFLIGHT_CONFIG or the config argument", Values.text());

@@ -10,6 +10,7 @@ import dev.preflight.config.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,9 @@ import java.util.Set;
 
 /**
  * The connections of one repository: a HikariCP pool of at most two (one holds the migration lock, one
- * does the work), opened on first use after waiting for the database, idle ones closed.
+ * does the work), opened on first use after waiting for the database, idle ones closed. Or, given the application's
+ * own {@link DataSource}, connections borrowed from it: still one for the lock and one for the work, each handed back
+ * when its command ends, and the data source is never closed here.
  */
 public final class Database implements AutoCloseable {
 
@@ -33,18 +36,30 @@ public final class Database implements AutoCloseable {
 
     private final RepoConfig repo;
     private final MigrationListener listener;
+    /** The application's own data source, or null: then Preflight's pool, from the repo's url. */
+    private final DataSource application;
     private HikariDataSource pool;
 
     public Database(RepoConfig repo, MigrationListener listener) {
+        this(repo, null, listener);
+    }
+
+    /** @param application the application's data source, or null for a pool of Preflight's own from the url */
+    public Database(RepoConfig repo, DataSource application, MigrationListener listener) {
         this.repo = repo;
+        this.application = application;
         this.listener = listener;
     }
 
     /**
      * A connection from the pool. The first call opens the pool and waits for the database (connect-retry);
-     * later calls borrow as usual.
+     * later calls borrow as usual. From the application's data source: borrowed, in auto-commit mode (the engine
+     * opens its own transactions), with the data source's own wait.
      */
     public Connection connection() throws SQLException {
+        if (application != null) {
+            return borrow();
+        }
         HikariDataSource ds;
         synchronized (this) {
             if (pool == null) {
@@ -115,8 +130,33 @@ public final class Database implements AutoCloseable {
      * in a fresh JVM, starting HikariCP costs more than the query. The caller closes it.
      */
     public Connection directConnection() throws SQLException {
+        if (application != null) {
+            return borrow();
+        }
         // A host that does not answer at all costs at most this before the pooled path takes over.
         return dataSource(repo.url(), 2).getConnection();
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection c;
+        try {
+            c = application.getConnection();
+        } catch (SQLException e) {
+            // A pool of one would make the second borrow wait for the first forever: say what Preflight needs.
+            throw new SQLException("cannot get a connection from the application's data source for repo " + repo.name()
+                    + " (a command holds at most two at once: one for the migration lock, one for the work): "
+                    + e.getMessage(), e.getSQLState(), e);
+        }
+        try {
+            if (!c.getAutoCommit()) {
+                // Pools configured with auto-commit off (common with JPA) reset it when the connection comes back.
+                c.setAutoCommit(true);
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /**
@@ -210,6 +250,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes Preflight's own pool; the application's data source stays open: it is the application's. */
     @Override
     public synchronized void close() {
         if (pool != null) {

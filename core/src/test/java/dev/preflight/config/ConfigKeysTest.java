@@ -21,7 +21,7 @@ class ConfigKeysTest {
                 "lint.rules", "lint.conventions", "create-database", "repos", "startup", "on-failure", "health.port",
                 "health.host", "ready", "hook", "jolokia.port", "jolokia.host", "jolokia.user", "jolokia.password",
                 "jolokia.read-only", "jolokia.keystore", "jolokia.keystore-password", "jolokia.cert", "jolokia.key",
-                "jolokia.plain-http", "config"), names);
+                "jolokia.plain-http", "spring.background", "config"), names);
         Set<String> envNames = new HashSet<>();
         for (ConfigKey key : ConfigKeys.all()) {
             assertFalse(key.description().isBlank(), key.name());
