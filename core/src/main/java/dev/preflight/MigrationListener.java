@@ -1,5 +1,7 @@
 package dev.preflight;
 
+import java.time.Duration;
+
 /**
  * Follows what an operation is doing, for progress lines, health endpoints and JMX jobs. Every method
  * has an empty default; implement what you need. Called on the thread running the operation.
@@ -16,6 +18,13 @@ public interface MigrationListener {
 
     /** Another session holds the migration lock; {@code holder} describes it (pid, application, since). */
     default void waitingForLock(String repo, String holder) {
+    }
+
+    /**
+     * The migration lock is taken, {@code waited} after the first attempt (about zero when nobody held it): what a
+     * lock-wait metric records.
+     */
+    default void lockAcquired(String repo, Duration waited) {
     }
 
     /** An operation starts with {@code total} migrations to apply or revert. */
@@ -45,5 +54,12 @@ public interface MigrationListener {
 
     /** The operation finished. */
     default void finished(MigrateResult result) {
+    }
+
+    /**
+     * An operation that changes the database failed ({@code migrate}, {@code rollback}, {@code migrate-data},
+     * {@code rollback-data} or {@code task}); {@code error} is what the caller gets thrown. What a failure metric counts.
+     */
+    default void failed(String repo, String operation, RuntimeException error) {
     }
 }

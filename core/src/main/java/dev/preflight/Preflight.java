@@ -3,13 +3,18 @@ package dev.preflight;
 import dev.preflight.db.Database;
 import dev.preflight.engine.Migrator;
 import dev.preflight.lint.Finding;
+import dev.preflight.lint.LintSettings;
+import dev.preflight.lint.Linter;
 import dev.preflight.task.TaskCatalog;
 import dev.preflight.task.TaskRunner;
 
+import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The entry point: one repository's migrations, with the verbs a user already knows. Every surface (the
@@ -29,6 +34,14 @@ import java.util.Optional;
  * <p>Connections (at most two: one for the lock, one for the work) are opened on first use and closed by
  * {@link #close()}. Operations on one instance run one at a time; operations of several instances or
  * processes on one database are serialised by PostgreSQL's advisory lock.
+ *
+ * <p>An application with a pool of its own (a container database in a test, an IAM-token pool, Spring Boot's
+ * DataSource) hands it over instead of a url; Preflight then borrows its two connections from it and never closes it:
+ * <pre>{@code
+ * try (Preflight preflight = Preflight.open(dataSource)) {    // locations, table, ... from the usual sources
+ *     preflight.migrate();
+ * }
+ * }</pre>
  */
 public final class Preflight implements AutoCloseable {
 
@@ -37,10 +50,12 @@ public final class Preflight implements AutoCloseable {
     private final Migrator migrator;
     private final TaskCatalog tasks;
     private final TaskRunner taskRunner;
+    private final MigrationListener listener;
 
-    private Preflight(RepoConfig repo, ClassLoader loader, MigrationListener listener) {
+    private Preflight(RepoConfig repo, DataSource dataSource, ClassLoader loader, MigrationListener listener) {
         this.repo = Objects.requireNonNull(repo, "repo");
-        this.database = new Database(repo, listener);
+        this.listener = listener;
+        this.database = new Database(repo, dataSource, listener);
         this.migrator = new Migrator(repo, loader, listener, database);
         this.tasks = new TaskCatalog(repo, loader);
         this.taskRunner = new TaskRunner(repo, database, listener, tasks);
@@ -66,8 +81,34 @@ public final class Preflight implements AutoCloseable {
      * loader), {@code listener} follows progress.
      */
     public static Preflight open(RepoConfig repo, ClassLoader loader, MigrationListener listener) {
-        return new Preflight(repo, loader == null ? contextLoader() : loader,
+        return new Preflight(repo, null, loader == null ? contextLoader() : loader,
                 listener == null ? MigrationListener.NONE : listener);
+    }
+
+    /**
+     * The default repository of {@link PreflightConfig#load()} on the application's own connections: everything but
+     * the connection (locations, history table, lock-wait, ...) as configured; {@code url}, {@code user} and
+     * {@code password} are not used.
+     */
+    public static Preflight open(DataSource dataSource) {
+        return open(dataSource, PreflightConfig.load().defaultRepo());
+    }
+
+    /** {@code repo} on the application's own connections; its {@code url}, {@code user} and {@code password} are not used. */
+    public static Preflight open(DataSource dataSource, RepoConfig repo) {
+        return open(dataSource, repo, contextLoader(), MigrationListener.NONE);
+    }
+
+    /**
+     * The full form on the application's own connections: a command borrows two from {@code dataSource} at once (one
+     * holds the migration lock for the whole command, one does the work), so a pool must allow at least two;
+     * {@link #close()} leaves {@code dataSource} open. A borrowed connection is switched to auto-commit (the engine
+     * opens its own transactions); pools such as HikariCP restore their own setting when it comes back.
+     */
+    public static Preflight open(DataSource dataSource, RepoConfig repo, ClassLoader loader,
+                                 MigrationListener listener) {
+        return new Preflight(repo, Objects.requireNonNull(dataSource, "dataSource"),
+                loader == null ? contextLoader() : loader, listener == null ? MigrationListener.NONE : listener);
     }
 
     private static ClassLoader contextLoader() {
@@ -92,22 +133,22 @@ public final class Preflight implements AutoCloseable {
 
     /** Applies pending schema migrations up to {@code target}; data migrations are never part of it. */
     public synchronized MigrateResult migrate(Target target) {
-        return migrator.migrate(Kind.SCHEMA, target);
+        return observed("migrate", () -> migrator.migrate(Kind.SCHEMA, target));
     }
 
     /** Reverts schema migrations with their down scripts; every needed down script is checked first. */
     public synchronized MigrateResult rollback(Target target) {
-        return migrator.rollback(Kind.SCHEMA, target);
+        return observed("rollback", () -> migrator.rollback(Kind.SCHEMA, target));
     }
 
     /** Runs pending data migrations (from the data locations) up to {@code target}. */
     public synchronized MigrateResult migrateData(Target target) {
-        return migrator.migrate(Kind.DATA, target);
+        return observed("migrate-data", () -> migrator.migrate(Kind.DATA, target));
     }
 
     /** Reverts data migrations with their down scripts. */
     public synchronized MigrateResult rollbackData(Target target) {
-        return migrator.rollback(Kind.DATA, target);
+        return observed("rollback-data", () -> migrator.rollback(Kind.DATA, target));
     }
 
     /** Compares files and database: checksums, missing files, failed and pending migrations. */
@@ -155,16 +196,44 @@ public final class Preflight implements AutoCloseable {
     }
 
     /**
-     * The safety lint of every SQL migration of the repo (schema and data, applied or pending): PostgreSQL
-     * lock and rewrite hazards, without those accepted by {@code -- preflight:allow <rule>}. Reads only the
-     * files. {@link #migrate} also lints the migrations it is about to run, as the {@code lint} setting says.
+     * Checks that a failed or interrupted migration has {@code version}, without changing anything or waiting for the
+     * lock: for surfaces that run {@link #repairMarkApplied} or {@link #repairRemove} later (a JMX job) and must
+     * refuse a wrong version at once.
+     *
+     * @throws ConfigException as those two do when none has it
+     */
+    public void checkRepairable(String version) {
+        migrator.checkRepairable(version);
+    }
+
+    /**
+     * The safety lint of every SQL migration of the repo (schema and data, up and down scripts, applied or pending,
+     * each migration on its own): the rules {@code lint.rules} and {@code lint.conventions} turn on, without the
+     * findings accepted by {@code -- preflight:allow <rule>}. Reads only the files. {@link #migrate},
+     * {@link #migrateData} and the rollbacks also lint the scripts they are about to run, as one run and asking the
+     * database, as the {@code lint} setting says. Files outside the locations: {@link #lint(List)}.
      *
      * <pre>{@code
-     * preflight.lint().forEach(f -> System.out.print(f.toBlock()));
+     * System.out.print(new LintReport("main", preflight.lint()).toText());
      * }</pre>
      */
     public synchronized List<Finding> lint() {
         return migrator.lint();
+    }
+
+    /**
+     * The safety lint of files and folders that need not be in a location (a pre-commit hook, CI on a pull request),
+     * with this repo's rules: a folder is read as a location, a file stands for its whole migration, a {@code .sql}
+     * file no layout takes is linted as a plain script (see {@link Linter#lintFiles}). Reads only the files.
+     *
+     * <pre>{@code
+     * List<Finding> findings = preflight.lint(List.of(Path.of("db/migrations/20240301_email.sql")));
+     * }</pre>
+     *
+     * @throws MigrationException for a path that does not exist or a broken migration file
+     */
+    public List<Finding> lint(List<Path> paths) {
+        return Linter.lintFiles(paths, LintSettings.of(repo));
     }
 
     /**
@@ -207,7 +276,17 @@ public final class Preflight implements AutoCloseable {
      * @throws MigrationException {@code task <name> failed: <cause>} when the task throws
      */
     public String runTask(String name, Map<String, String> arguments) {
-        return taskRunner.run(name, arguments);
+        return observed("task", () -> taskRunner.run(name, arguments));
+    }
+
+    /** Tells the listener when an operation that changes the database fails: what a failure metric counts. */
+    private <T> T observed(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            listener.failed(repo.name(), operation, e);
+            throw e;
+        }
     }
 
     /**
@@ -225,7 +304,7 @@ public final class Preflight implements AutoCloseable {
         return migrator.lockHolder();
     }
 
-    /** Closes the connections. */
+    /** Closes Preflight's own connections (an application's data source stays open). */
     @Override
     public void close() {
         database.close();

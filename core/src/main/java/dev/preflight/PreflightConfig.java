@@ -1,9 +1,15 @@
 package dev.preflight;
 
 import dev.preflight.config.AgentArguments;
+import dev.preflight.config.ApplicationSetting;
 import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.LintConventions;
+import dev.preflight.config.LintMode;
+import dev.preflight.config.OnFailure;
 import dev.preflight.config.Settings;
+import dev.preflight.config.Startup;
+import dev.preflight.lint.RuleSelection;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -25,7 +31,8 @@ import java.util.Properties;
  * log.info("Preflight configuration:\n{}", config.describe());         // passwords masked
  * }</pre>
  *
- * <p>Sources, later wins: defaults &lt; {@code preflight.properties} on the class loader &lt; the file named
+ * <p>Sources, later wins: defaults &lt; the application's own settings for the first repo (a Spring Boot
+ * application's datasource, read by the agent: {@link ApplicationSetting}) &lt; {@code preflight.properties} on the class loader &lt; the file named
  * by {@code config} &lt; the environment ({@code PREFLIGHT_<KEY>}, and {@code DATABASE_URL} for the first
  * repo) &lt; {@code -Dpreflight.<key>} &lt; arguments (agent arguments, CLI options; keys without prefix).
  * A blank value resets a key to its default. Every key is listed by {@link ConfigKeys#all()}; an unknown key
@@ -68,6 +75,26 @@ public final class PreflightConfig {
         return load(loader, System.getenv(), System.getProperties(), overrides);
     }
 
+    /**
+     * {@link #load(ClassLoader, Map)} with settings of the application's own configuration for the first repository,
+     * used where every Preflight source leaves a key unset: how the agent takes a Spring Boot application's datasource.
+     *
+     * <pre>{@code
+     * PreflightConfig.load(loader, arguments, List.of(new ApplicationSetting("url", bootUrl, "spring.datasource.url",
+     *         "classpath:application.yml")));
+     * }</pre>
+     */
+    public static PreflightConfig load(ClassLoader loader, Map<String, String> overrides,
+                                       List<ApplicationSetting> application) {
+        return load(loader, System.getenv(), System.getProperties(), overrides, application);
+    }
+
+    /** {@link #load(ClassLoader, Map, List)} with the environment and the system properties given, for tests. */
+    static PreflightConfig load(ClassLoader loader, Map<String, String> env, Properties system,
+                                Map<String, String> overrides, List<ApplicationSetting> application) {
+        return new PreflightConfig(Settings.load(loader, env, system, overrides, application));
+    }
+
     /** {@link #load(ClassLoader, Map)} with the environment and the system properties given, for tests. */
     static PreflightConfig load(ClassLoader loader, Map<String, String> env, Properties system,
                                 Map<String, String> overrides) {
@@ -80,6 +107,21 @@ public final class PreflightConfig {
      */
     public static PreflightConfig fromProperties(Map<String, String> settings) {
         return new PreflightConfig(Settings.load(null, Map.of(), new Properties(), settings));
+    }
+
+    /**
+     * Exactly the settings an application's own configuration system gives (the {@code spring-boot} module: the
+     * {@code preflight.*} properties of Spring Boot's Environment, already in Boot's precedence) over the defaults: no
+     * environment, system properties or {@code preflight.properties} of Preflight's own reading. Errors name the
+     * application's property and origin.
+     *
+     * <pre>{@code
+     * PreflightConfig.fromApplication(List.of(new ApplicationSetting("lock-wait", "10m", "preflight.lock-wait",
+     *         "class path resource [application.yml] - 3:14")));
+     * }</pre>
+     */
+    public static PreflightConfig fromApplication(List<ApplicationSetting> settings) {
+        return new PreflightConfig(Settings.fromApplication(settings));
     }
 
     /**
@@ -118,19 +160,32 @@ public final class PreflightConfig {
         return repos.get(settings.repos().get(0));
     }
 
-    /** {@code migrate}, {@code validate} or {@code off}: what the agent does before the host's main. */
-    public String startup() {
-        return (String) global(ConfigKeys.STARTUP);
+    /** What the agent does before the host's main. */
+    public Startup startup() {
+        return (Startup) global(ConfigKeys.STARTUP);
     }
 
-    /** {@code exit} or {@code continue}: what happens when start-up fails. */
-    public String onFailure() {
-        return (String) global(ConfigKeys.ON_FAILURE);
+    /** What happens when start-up fails. */
+    public OnFailure onFailure() {
+        return (OnFailure) global(ConfigKeys.ON_FAILURE);
+    }
+
+    /**
+     * Spring Boot starter: whether start-up runs in the background while the application starts (readiness DOWN until
+     * it is done) instead of before the beans that use the DataSource.
+     */
+    public boolean springBackground() {
+        return (Boolean) global(ConfigKeys.SPRING_BACKGROUND);
     }
 
     /** Port of the {@code /alive} and {@code /ready} endpoints; empty = no health server. */
     public OptionalInt healthPort() {
         return optionalInt(ConfigKeys.HEALTH_PORT);
+    }
+
+    /** The address the health endpoints bind to: all interfaces ({@code 0.0.0.0}) unless configured. */
+    public String healthHost() {
+        return (String) global(ConfigKeys.HEALTH_HOST);
     }
 
     /** {@code migrated} or {@code port:<n>}: when {@code /ready} answers 200. */
@@ -173,6 +228,31 @@ public final class PreflightConfig {
         return (Boolean) global(ConfigKeys.JOLOKIA_READ_ONLY);
     }
 
+    /** Keystore with Jolokia's TLS certificate; present = https. */
+    public Optional<String> jolokiaKeystore() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEYSTORE));
+    }
+
+    /** Handle with care: it must never reach a log, an MBean or a message. */
+    public Optional<String> jolokiaKeystorePassword() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEYSTORE_PASSWORD));
+    }
+
+    /** PEM certificate of Jolokia's https (with {@link #jolokiaKey()}); present = https. */
+    public Optional<String> jolokiaCert() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_CERT));
+    }
+
+    /** PEM private key of {@link #jolokiaCert()}. */
+    public Optional<String> jolokiaKey() {
+        return Optional.ofNullable((String) global(ConfigKeys.JOLOKIA_KEY));
+    }
+
+    /** Whether Jolokia serves https ({@code jolokia.keystore} or {@code jolokia.cert} set). */
+    public boolean jolokiaHttps() {
+        return jolokiaKeystore().isPresent() || jolokiaCert().isPresent();
+    }
+
     /**
      * One line per effective key with its source, for logs and {@code --help}; passwords as {@code *****}.
      * <pre>
@@ -208,7 +288,10 @@ public final class PreflightConfig {
                 ((Optional<?>) repo(name, ConfigKeys.STATEMENT_TIMEOUT)).map(Duration.class::cast).orElse(null),
                 (Boolean) repo(name, ConfigKeys.OUT_OF_ORDER),
                 (Boolean) repo(name, ConfigKeys.STRICT),
-                (String) repo(name, ConfigKeys.LINT));
+                (LintMode) repo(name, ConfigKeys.LINT),
+                RuleSelection.parse(strings(repo(name, ConfigKeys.LINT_RULES)),
+                        repo(name, ConfigKeys.LINT_CONVENTIONS) == LintConventions.ON),
+                (Boolean) repo(name, ConfigKeys.CREATE_DATABASE));
     }
 
     private Object repo(String name, ConfigKey key) {

@@ -2,6 +2,8 @@ package dev.preflight;
 
 import dev.preflight.config.ConfigKeys;
 import dev.preflight.config.DatabaseUrls;
+import dev.preflight.config.LintMode;
+import dev.preflight.lint.RuleSelection;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +36,15 @@ public final class RepoConfig {
     private final Duration statementTimeout;
     private final boolean outOfOrder;
     private final boolean strict;
-    private final String lint;
+    private final LintMode lint;
+    private final RuleSelection lintRules;
+    private final boolean createDatabase;
 
     /** @param url null when none is configured: {@link #url()} then explains how to set one */
     RepoConfig(String name, boolean firstRepo, String url, String user, String password, List<String> locations,
                List<String> dataLocations, String schema, String table, Duration lockWait, Duration connectRetry,
                Duration lockTimeout, int lockRetries, Duration statementTimeout, boolean outOfOrder, boolean strict,
-               String lint) {
+               LintMode lint, RuleSelection lintRules, boolean createDatabase) {
         this.name = name;
         this.firstRepo = firstRepo;
         this.url = url;
@@ -58,6 +62,8 @@ public final class RepoConfig {
         this.outOfOrder = outOfOrder;
         this.strict = strict;
         this.lint = lint;
+        this.lintRules = lintRules;
+        this.createDatabase = createDatabase;
     }
 
     /** The repository name ({@code main} unless {@code preflight.repos} says otherwise). */
@@ -128,6 +134,11 @@ public final class RepoConfig {
         return lockTimeout;
     }
 
+    /** Whether a database named by {@link #url()} that does not exist is created (as dbmate's {@code up} does). */
+    public boolean createDatabase() {
+        return createDatabase;
+    }
+
     public int lockRetries() {
         return lockRetries;
     }
@@ -150,9 +161,14 @@ public final class RepoConfig {
         return strict;
     }
 
-    /** {@code warn}, {@code error} or {@code off}. */
-    public String lint() {
+    /** What the lint does before a run. */
+    public LintMode lint() {
         return lint;
+    }
+
+    /** The lint rules that run ({@code lint.rules}, {@code lint.conventions}). */
+    public RuleSelection lintRules() {
+        return lintRules;
     }
 
     @Override

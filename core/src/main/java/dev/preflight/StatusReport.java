@@ -1,7 +1,10 @@
 package dev.preflight;
 
-import dev.preflight.engine.StatusFormat;
+import dev.preflight.text.Json;
+import dev.preflight.text.Table;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +17,9 @@ import java.util.Optional;
  * }</pre>
  */
 public record StatusReport(String repo, List<MigrationStatus> migrations) {
+
+    private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     public StatusReport {
         migrations = List.copyOf(migrations);
@@ -47,11 +53,29 @@ public record StatusReport(String repo, List<MigrationStatus> migrations) {
 
     /** The table every surface prints: Status | Migration ID | Migration Name | Kind | Applied at. */
     public String toTable() {
-        return StatusFormat.table(this);
+        Table table = Table.withHeader("Status", "Migration ID", "Migration Name", "Kind", "Applied at");
+        for (MigrationStatus m : migrations) {
+            table.row(m.state().label() + (m.checksumMismatch() ? " (changed)" : "")
+                            + (m.detail() == null ? "" : " (" + m.detail() + ")"), m.id(), m.name(),
+                    m.kind().code(), m.appliedAt() == null ? "" : APPLIED_AT.format(m.appliedAt()));
+        }
+        return "Repo: " + repo + "\n" + table + (migrations.isEmpty() ? "(no migrations found)\n" : "");
     }
 
-    /** The same as JSON, for scripts. */
+    /**
+     * The same as one JSON object, for scripts (schema {@code status}): repo, currentVersion, pending, pendingData
+     * and every migration with status, id, version, name, kind, appliedAt (ISO-8601), checksumMismatch, origin,
+     * detail (where an unfinished non-transactional migration stopped, e.g. {@code statement 2 of 3}; else null).
+     */
     public String toJson() {
-        return StatusFormat.json(this);
+        return Json.object().add("repo", repo).add("currentVersion", currentVersion().orElse(null))
+                .add("pending", pendingCount()).add("pendingData", pendingDataCount())
+                .add("migrations", Json.array(migrations, m -> Json.object()
+                        .add("status", m.state().label()).add("id", m.id()).add("version", m.version())
+                        .add("name", m.name()).add("kind", m.kind().code())
+                        .add("appliedAt", m.appliedAt() == null ? null : m.appliedAt().toString())
+                        .add("checksumMismatch", m.checksumMismatch()).add("origin", m.origin())
+                        .add("detail", m.detail())))
+                .toString();
     }
 }

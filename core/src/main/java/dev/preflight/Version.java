@@ -17,17 +17,21 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>{@link #toString()} gives the version as it was written; {@link #normalized()} is the form stored in
- * the history table and the one two versions are compared by.
+ * the history table and the one two versions are compared by. sql-migrate allows several files with one number and
+ * runs them in file-name order: such a version is {@link #tiedBy tied by} its file name, which orders it among the
+ * others of its number (a version given without a tie, such as {@code --to 2}, comes after all of them).
  */
 public final class Version implements Comparable<Version> {
 
     private final String text;
     private final List<BigInteger> segments;
+    private final String tie;
     private String normalized;
 
-    private Version(String text, List<BigInteger> segments) {
+    private Version(String text, List<BigInteger> segments, String tie) {
         this.text = text;
         this.segments = segments;
+        this.tie = tie;
     }
 
     /**
@@ -55,7 +59,7 @@ public final class Version implements Comparable<Version> {
         while (size > 1 && segments.get(size - 1).signum() == 0) {
             size--;
         }
-        return new Version(trimmed, Collections.unmodifiableList(new ArrayList<>(segments.subList(0, size))));
+        return new Version(trimmed, Collections.unmodifiableList(new ArrayList<>(segments.subList(0, size))), null);
     }
 
     private static BigInteger segment(String text, String digits, int from, int to) {
@@ -70,6 +74,19 @@ public final class Version implements Comparable<Version> {
         // Most versions fit a long; BigInteger(String) is the slow path only for longer ones.
         return to - from <= 18 ? BigInteger.valueOf(Long.parseLong(digits, from, to, 10))
                 : new BigInteger(digits.substring(from, to));
+    }
+
+    /**
+     * This version, ordered among others with the same number by {@code tie} (sql-migrate's file name): two tied
+     * versions with one number are different migrations, compared by their ties.
+     */
+    public Version tiedBy(String tie) {
+        return new Version(text, segments, Objects.requireNonNull(tie, "tie"));
+    }
+
+    /** The tie ({@link #tiedBy}), or null. */
+    public String tie() {
+        return tie;
     }
 
     /** True when {@code text} parses as a version. */
@@ -116,12 +133,16 @@ public final class Version implements Comparable<Version> {
                 return c;
             }
         }
-        return 0;
+        if (tie == null || other.tie == null) {
+            // Without a tie a version stands for all of its number, so it comes after the tied ones.
+            return tie == null ? (other.tie == null ? 0 : 1) : -1;
+        }
+        return tie.compareTo(other.tie);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Version v && segments.equals(v.segments);
+        return o instanceof Version v && segments.equals(v.segments) && Objects.equals(tie, v.tie);
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.preflight;
 
 import dev.preflight.config.Durations;
+import dev.preflight.config.LintMode;
+import dev.preflight.config.OnFailure;
+import dev.preflight.config.Startup;
+import dev.preflight.lint.Rule;
+import dev.preflight.lint.RuleSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,12 +55,12 @@ class PreflightConfigTest {
         assertEquals(5, main.lockRetries());
         assertFalse(main.outOfOrder());
         assertFalse(main.strict());
-        assertEquals("warn", main.lint());
+        assertEquals(LintMode.WARN, main.lint());
         assertEquals(Optional.empty(), main.user());
         assertEquals(Optional.empty(), main.password());
 
-        assertEquals("migrate", config.startup());
-        assertEquals("exit", config.onFailure());
+        assertEquals(Startup.MIGRATE, config.startup());
+        assertEquals(OnFailure.EXIT, config.onFailure());
         assertEquals(OptionalInt.empty(), config.healthPort());
         assertEquals("migrated", config.ready());
         assertEquals(OptionalInt.empty(), config.readyPort());
@@ -94,7 +99,7 @@ class PreflightConfigTest {
         PreflightConfig config = load(null, Map.of("PREFLIGHT_LINT", "error", "PREFLIGHT_HOOK", "a.B#c"),
                 Map.of("preflight.lint", " "), Map.of("hook", ""));
 
-        assertEquals("warn", config.defaultRepo().lint());
+        assertEquals(LintMode.WARN, config.defaultRepo().lint());
         assertEquals(Optional.empty(), config.hook());
     }
 
@@ -298,8 +303,30 @@ class PreflightConfigTest {
         assertEquals("jdbc:postgresql://h/main", config.repo("main").url());
         assertEquals("jdbc:postgresql://h/audit", config.repo("audit").url());
         assertEquals(Duration.ofSeconds(10), config.repo("audit").lockTimeout());
-        assertEquals("warn", config.repo("main").lint());
-        assertEquals("error", config.repo("audit").lint());
+        assertEquals(LintMode.WARN, config.repo("main").lint());
+        assertEquals(LintMode.ERROR, config.repo("audit").lint());
+    }
+
+    @Test
+    void lintRulesComeFromEverySourceAndPerRepo() {
+        PreflightConfig config = load(null, Map.of("PREFLIGHT_LINT_RULES", "hazards,-drop-or-rename",
+                        "PREFLIGHT_AUDIT_LINT_CONVENTIONS", "on"),
+                Map.of("preflight.repos", "main,audit"), Map.of());
+        RuleSelection main = config.repo("main").lintRules();
+        assertFalse(main.isOn(Rule.DROP_OR_RENAME));
+        assertTrue(main.isOn(Rule.SET_NOT_NULL));
+        assertFalse(main.isOn(Rule.PREFER_TIMESTAMPTZ));
+        assertTrue(config.repo("audit").lintRules().isOn(Rule.PREFER_TIMESTAMPTZ));
+        assertEquals(RuleSelection.defaults().rules(), PreflightConfig.fromProperties(Map.of()).defaultRepo()
+                .lintRules().rules());
+    }
+
+    @Test
+    void anUnknownLintRuleIsAnErrorWithADidYouMean() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PreflightConfig.fromProperties(Map.of("lint.rules", "hazards,-set-not-nul")));
+        assertTrue(e.getMessage().contains("lint.rules") && e.getMessage().contains("did you mean set-not-null?"),
+                e.getMessage());
     }
 
     @Test
@@ -361,7 +388,7 @@ class PreflightConfigTest {
         assertEquals(Duration.ofSeconds(2), config.repo("audit").lockTimeout());
         assertEquals(Duration.ofSeconds(5), config.repo("main").lockTimeout());
         assertTrue(config.jolokiaReadOnly());
-        assertEquals("continue", config.onFailure());
+        assertEquals(OnFailure.CONTINUE, config.onFailure());
     }
 
     @Test
@@ -601,7 +628,7 @@ class PreflightConfigTest {
                 "`jolokia.user` is set (from argument jolokia.user) but `jolokia.password` is not;"
                         + " set both or neither");
         PreflightConfig config = PreflightConfig.fromProperties(Map.of("jolokia.user", "ops", "jolokia.password",
-                SECRET, "jolokia.port", "8778", "jolokia.host", "0.0.0.0"));
+                SECRET, "jolokia.port", "8778", "jolokia.host", "0.0.0.0", "jolokia.keystore", "/etc/jolokia.p12"));
         assertEquals(Optional.of("ops"), config.jolokiaUser());
         assertEquals(Optional.of(SECRET), config.jolokiaPassword());
         assertEquals(OptionalInt.of(8778), config.jolokiaPort());
@@ -610,12 +637,47 @@ class PreflightConfigTest {
 
     @Test
     void jolokiaOnANonLoopbackAddressNeedsALogin() {
-        assertInvalid(Map.of("jolokia.port", "8778", "jolokia.host", "0.0.0.0"), "Jolokia would listen on 0.0.0.0"
-                + " (jolokia.host from argument jolokia.host), which is not a loopback address, without a login:"
-                + " set jolokia.user and jolokia.password, or bind to 127.0.0.1");
+        assertInvalid(Map.of("jolokia.port", "8778", "jolokia.host", "0.0.0.0", "jolokia.plain-http", "true"),
+                "Jolokia would listen on 0.0.0.0 (jolokia.host from argument jolokia.host), which is not a loopback"
+                        + " address, without a login: set jolokia.user and jolokia.password, or bind to 127.0.0.1");
         assertEquals(OptionalInt.of(8778), PreflightConfig.fromProperties(Map.of("jolokia.port", "8778")).jolokiaPort());
         assertEquals("localhost", PreflightConfig.fromProperties(Map.of("jolokia.port", "8778", "jolokia.host",
                 "localhost")).jolokiaHost());
+    }
+
+    @Test
+    void jolokiaOnANonLoopbackAddressNeedsHttpsUnlessPlainHttpIsAskedForByName() {
+        Map<String, String> login = Map.of("jolokia.port", "8778", "jolokia.host", "10.0.0.7", "jolokia.user", "ops",
+                "jolokia.password", SECRET);
+        ConfigException plain = assertThrows(ConfigException.class, () -> PreflightConfig.fromProperties(login));
+        assertTrue(plain.getMessage().contains("over plain http") && plain.getMessage().contains("jolokia.keystore")
+                && plain.getMessage().contains("jolokia.plain-http=true"), plain.getMessage());
+        assertFalse(plain.getMessage().contains(SECRET), plain.getMessage());
+
+        Map<String, String> asked = new HashMap<>(login);
+        asked.put("jolokia.plain-http", "true");
+        assertFalse(PreflightConfig.fromProperties(asked).jolokiaHttps());
+
+        Map<String, String> pem = new HashMap<>(login);
+        pem.put("jolokia.cert", "/etc/jolokia/cert.pem");
+        pem.put("jolokia.key", "/etc/jolokia/key.pem");
+        PreflightConfig https = PreflightConfig.fromProperties(pem);
+        assertTrue(https.jolokiaHttps());
+        assertEquals(Optional.of("/etc/jolokia/cert.pem"), https.jolokiaCert());
+
+        assertInvalid(Map.of("jolokia.cert", "/c.pem"), "`jolokia.cert` is set (from argument jolokia.cert) but"
+                + " `jolokia.key` is not; Jolokia's https needs both PEM files");
+        assertInvalid(Map.of("jolokia.keystore", "/k.p12", "jolokia.cert", "/c.pem", "jolokia.key", "/k.pem"),
+                "both `jolokia.keystore` and `jolokia.cert` are set; give Jolokia's certificate one way: a keystore,"
+                        + " or PEM files");
+        // On loopback plain http stays the default.
+        assertFalse(PreflightConfig.fromProperties(Map.of("jolokia.port", "8778")).jolokiaHttps());
+    }
+
+    @Test
+    void healthEndpointsListenOnEveryInterfaceUnlessRestricted() {
+        assertEquals("0.0.0.0", PreflightConfig.fromProperties(Map.of()).healthHost());
+        assertEquals("127.0.0.1", PreflightConfig.fromProperties(Map.of("health.host", "127.0.0.1")).healthHost());
     }
 
     // ---- passwords ----

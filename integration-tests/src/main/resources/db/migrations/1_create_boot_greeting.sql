@@ -1,2 +1,4 @@
 -- migrate:up
 create table boot_greeting (text text not null);
+-- migrate:down
+drop table boot_greeting;

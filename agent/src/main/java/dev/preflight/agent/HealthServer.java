@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The {@code /alive} and {@code /ready} endpoints on {@code 127.0.0.1:<health.port>}, served by the JDK's
+ * The {@code /alive} and {@code /ready} endpoints on {@code <health.host>:<health.port>} (every interface by
+ * default: a kubelet probes the pod's IP, not its loopback), served by the JDK's
  * {@link HttpServer} so the agent needs no web stack. {@code /alive} answers 200 from the moment the agent
  * starts, so a liveness probe never kills a long migration; {@code /ready} answers 503 until
  * {@link HealthState#report()} says ready, then 200. Both return the state as JSON.
@@ -35,17 +36,18 @@ final class HealthServer {
     }
 
     /**
-     * Starts serving {@code state} on the loopback address.
+     * Starts serving {@code state} on {@code host:port}; {@code 0.0.0.0} (and {@code ::} or {@code *}) means every
+     * interface, IPv4 and IPv6.
      *
-     * @throws ConfigException when the port cannot be bound (in use, or not allowed)
+     * @throws ConfigException when the address cannot be bound (port in use or not allowed, unknown host)
      */
-    static HealthServer start(int port, HealthState state) {
+    static HealthServer start(String host, int port, HealthState state) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (IOException e) {
-            throw new ConfigException("Cannot serve the health endpoints on 127.0.0.1:" + port + " (health.port): "
-                    + e.getMessage() + ". Choose a free port, or unset health.port.", e);
+            server = HttpServer.create(address(host, port), 0);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("Cannot serve the health endpoints on " + host + ":" + port + " (health.host,"
+                    + " health.port): " + e.getMessage() + ". Choose a free port, or unset health.port.", e);
         }
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "preflight-health");
@@ -60,6 +62,14 @@ final class HealthServer {
         });
         startAsDaemon(server);
         return new HealthServer(server);
+    }
+
+    private static InetSocketAddress address(String host, int port) throws IOException {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("*")) {
+            return new InetSocketAddress(port);
+        }
+        // Resolved here, not by the constructor, so that an unknown name is an error rather than an unbound address.
+        return new InetSocketAddress(InetAddress.getByName(host), port);
     }
 
     /**

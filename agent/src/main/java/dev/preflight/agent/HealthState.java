@@ -1,7 +1,7 @@
 package dev.preflight.agent;
 
 import dev.preflight.MigrationListener;
-import dev.preflight.engine.StatusFormat;
+import dev.preflight.text.Json;
 import dev.preflight.progress.ProgressLines;
 
 import java.io.IOException;
@@ -131,23 +131,23 @@ final class HealthState implements MigrationListener {
         synchronized (this) {
             boolean finished = phase == Phase.DONE || phase == Phase.OFF;
             String state = phase == Phase.DONE && !portOpen ? "waiting-for-port" : phase.text;
-            StringBuilder json = new StringBuilder("{\"state\":").append(StatusFormat.quote(state))
+            StringBuilder json = new StringBuilder("{\"state\":").append(Json.quote(state))
                     .append(",\"done\":").append(done)
                     .append(",\"total\":").append(total);
             if (repo != null) {
-                json.append(",\"repo\":").append(StatusFormat.quote(repo));
+                json.append(",\"repo\":").append(Json.quote(repo));
             }
             if (current != null) {
-                json.append(",\"current\":").append(StatusFormat.quote(current));
+                json.append(",\"current\":").append(Json.quote(current));
             }
             if (current != null && progress != null) {
-                json.append(",\"progress\":").append(StatusFormat.quote(progress));
+                json.append(",\"progress\":").append(Json.quote(progress));
             }
             if (readyPort.isPresent()) {
                 json.append(",\"readyPort\":").append(readyPort.getAsInt());
             }
             if (error != null) {
-                json.append(",\"error\":").append(StatusFormat.quote(error));
+                json.append(",\"error\":").append(Json.quote(error));
             }
             return new Report(finished && portOpen, state, json.append('}').toString());
         }

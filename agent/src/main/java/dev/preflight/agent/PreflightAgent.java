@@ -1,12 +1,17 @@
 package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.config.ConfigKey;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.logging.AgentLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.simple.SimpleLogger;
 
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,6 +35,12 @@ public final class PreflightAgent {
     }
 
     public static void premain(String args, Instrumentation instrumentation) {
+        Optional<String> notTheApplication = ApplicationJvm.whyNot(args, System.getProperty("sun.java.command"),
+                System.getProperty("java.class.path"));
+        if (notTheApplication.isPresent()) {
+            inactive(notTheApplication.get());
+            return;
+        }
         AgentLogging.configure();
         Map<String, String> arguments = Map.of();
         PreflightConfig config = null;
@@ -41,7 +52,7 @@ public final class PreflightAgent {
             health = new HealthState(config.readyPort());
             if (config.healthPort().isPresent()) {
                 step = "start the health endpoints";
-                HealthServer.start(config.healthPort().getAsInt(), health);
+                HealthServer.start(config.healthHost(), config.healthPort().getAsInt(), health);
             }
             Rpc.registerHealthEarlyIfWatched(health);
             if (StartupRun.isOff(config)) {
@@ -65,8 +76,44 @@ public final class PreflightAgent {
             // Whatever goes wrong here is reported like a failed start-up: an exception escaping premain would abort
             // the JVM with a bare stack trace, ignoring on-failure.
             boolean exit = config != null ? StartupFailure.exits(config) : !continuesWithoutConfig(arguments);
+            if (!exit && health == null) {
+                health = healthWithoutConfig(arguments);
+            }
             StartupFailure.handle(step, e, exit, health);
         }
+    }
+
+    /**
+     * Not the application's JVM (a JDK tool reached by {@code JAVA_TOOL_OPTIONS}, {@code java -version}): the agent
+     * does nothing. Not even a logger is created, as that would set up logging in a JVM that is not ours; one line
+     * only when the agent's log level is debug.
+     */
+    private static void inactive(String why) {
+        String level = System.getProperty(SimpleLogger.DEFAULT_LOG_LEVEL_KEY, "");
+        if (level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace")) {
+            System.err.println("[preflight] DEBUG agent inactive: " + why);
+        }
+    }
+
+    /**
+     * {@code on-failure=continue} although the configuration could not be read: the application starts, so a
+     * liveness probe must find {@code /alive} (else the pod is restarted forever) and {@code /ready} must say what
+     * failed. The health port and host come from the sources still readable; without a port there is no server.
+     */
+    private static HealthState healthWithoutConfig(Map<String, String> arguments) {
+        HealthState health = new HealthState(OptionalInt.empty());
+        String port = earlySetting(arguments, ConfigKeys.HEALTH_PORT);
+        if (port == null) {
+            return health;
+        }
+        String host = earlySetting(arguments, ConfigKeys.HEALTH_HOST);
+        try {
+            HealthServer.start(host == null ? ConfigKeys.HEALTH_HOST.defaultText() : host.strip(),
+                    Integer.parseInt(port.strip()), health);
+        } catch (RuntimeException e) {
+            System.err.println("preflight: no health endpoints either: " + StartupFailure.message(e));
+        }
+        return health;
     }
 
     /**
@@ -91,14 +138,20 @@ public final class PreflightAgent {
      * in their usual order (agent argument, then {@code -Dpreflight.on-failure}, then the environment).
      */
     private static boolean continuesWithoutConfig(Map<String, String> arguments) {
-        String value = arguments.get(ConfigKeys.ON_FAILURE.name());
-        if (value == null) {
-            value = System.getProperty(ConfigKeys.ON_FAILURE.systemProperty());
-        }
-        if (value == null) {
-            value = System.getenv(ConfigKeys.ON_FAILURE.envName());
-        }
+        String value = earlySetting(arguments, ConfigKeys.ON_FAILURE);
         return "continue".equals(value == null ? null : value.strip());
+    }
+
+    /** A global setting from the sources readable without the configuration: agent argument, -D, environment. */
+    private static String earlySetting(Map<String, String> arguments, ConfigKey key) {
+        String value = arguments.get(key.name());
+        if (value == null) {
+            value = System.getProperty(key.systemProperty());
+        }
+        if (value == null) {
+            value = System.getenv(key.envName());
+        }
+        return value;
     }
 
     private static Logger logger() {

@@ -79,8 +79,8 @@ final class Rpc {
         }
         try {
             // Runs for the life of the JVM, as the beans do.
-            JolokiaEndpoint.start(config).ifPresent(jolokia -> LOG.info("Jolokia on http://{}:{}/jolokia/{}{}",
-                    config.jolokiaHost(), config.jolokiaPort().getAsInt(),
+            JolokiaEndpoint.start(config).ifPresent(jolokia -> LOG.info("Jolokia on {}://{}:{}/jolokia/{}{}",
+                    config.jolokiaHttps() ? "https" : "http", config.jolokiaHost(), config.jolokiaPort().getAsInt(),
                     config.jolokiaUser().isPresent() ? " with basic auth" : "",
                     config.jolokiaReadOnly() ? ", read-only" : ""));
         } catch (RuntimeException | LinkageError e) {

@@ -6,7 +6,10 @@ import dev.preflight.LockTimeoutException;
 import dev.preflight.MigrationException;
 import dev.preflight.PreflightConfig;
 import dev.preflight.PreflightException;
+import dev.preflight.command.ExitCode;
 import dev.preflight.config.ConfigKeys;
+import dev.preflight.config.OnFailure;
+import dev.preflight.logging.HostLogging;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -14,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * What the agent does when start-up fails: one screen on stderr saying what failed, the message (with file:line
  * where the engine knows it) and what to do; then, with {@code on-failure=exit} (the default), the JVM exits with
- * {@link ExitCodes#of(Throwable)} before the application's main body runs.
+ * {@link ExitCode#of(Throwable)} before the application's main body runs.
  *
  * <pre>
  * preflight: start-up failed: migrate repo main
@@ -36,7 +39,7 @@ final class StartupFailure {
 
     /** Whether a failure ends the JVM ({@code on-failure=exit}) rather than letting the application start. */
     static boolean exits(PreflightConfig config) {
-        return !"continue".equals(config.onFailure());
+        return config.onFailure() != OnFailure.CONTINUE;
     }
 
     /**
@@ -49,10 +52,14 @@ final class StartupFailure {
         if (health != null) {
             health.failed(message(error));
         }
+        if (exit) {
+            // The application's logging will never be ready: what Preflight logged so far comes before the screen.
+            HostLogging.releaseToStderr();
+        }
         System.err.print(screen(what, error, exit));
         System.err.flush();
         if (exit) {
-            System.exit(ExitCodes.of(error));
+            System.exit(ExitCode.of(error).code());
         }
     }
 
@@ -70,7 +77,7 @@ final class StartupFailure {
         }
         out.append('\n').append("What to do: ").append(advice(error)).append('\n');
         if (exit) {
-            out.append("The application was not started (exit code ").append(ExitCodes.of(error))
+            out.append("The application was not started (exit code ").append(ExitCode.of(error).code())
                     .append("). To start it anyway, set ").append(ConfigKeys.ON_FAILURE.name()).append("=continue.\n");
         } else {
             out.append(ConfigKeys.ON_FAILURE.name()).append("=continue: the application starts anyway, on a database"

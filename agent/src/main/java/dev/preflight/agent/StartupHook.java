@@ -1,9 +1,18 @@
 package dev.preflight.agent;
 
 import dev.preflight.PreflightConfig;
+import dev.preflight.agent.boot.SpringBootDatasource;
+import dev.preflight.config.Startup;
+import dev.preflight.logging.HostLogging;
+import dev.preflight.source.Locations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,24 +78,37 @@ public final class StartupHook {
             } finally {
                 thread.setContextClassLoader(previous);
                 finished = true;
+                HostLogging.startupFinished();
             }
         }
     }
 
     private static void run(Plan plan, ClassLoader loader) {
-        PreflightConfig config = plan.config();
-        if (loader != plan.configLoader()) {
-            // premain could not see the application's own preflight.properties (in a Spring Boot jar, say): read
-            // the configuration again through the application's class loader.
-            try {
-                config = PreflightConfig.load(loader, plan.arguments());
-            } catch (RuntimeException e) {
-                StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()),
-                        plan.health());
-                return;
-            }
+        Startup outcome = null;
+        try {
+            outcome = runStartup(plan, loader);
+        } finally {
+            StartupOutcome.publish(outcome);
         }
-        LOG.info("startup={} before {}", config.startup(), plan.entryPoint());
+    }
+
+    /** @return the start-up mode that ran, or null when it failed (and the application may start anyway) */
+    private static Startup runStartup(Plan plan, ClassLoader loader) {
+        PreflightConfig config = plan.config();
+        try {
+            if (loader != plan.configLoader()) {
+                // premain could not see the application's own preflight.properties (in a Spring Boot jar, say): read
+                // the configuration again through the application's class loader.
+                config = PreflightConfig.load(loader, plan.arguments());
+            }
+            // Without a url of Preflight's own, a Spring Boot application's datasource is the database.
+            config = SpringBootDatasource.apply(config, loader, plan.arguments());
+        } catch (RuntimeException e) {
+            StartupFailure.handle("read the configuration", e, StartupFailure.exits(plan.config()), plan.health());
+            return null;
+        }
+        LOG.info("startup={} before {}", config.startup().name().toLowerCase(Locale.ROOT), plan.entryPoint());
+        warnIfLauncher(plan.entryPoint(), config);
         Optional<StartupRun.Failure> failure = StartupRun.run(config, loader, plan.health());
         if (failure.isPresent()) {
             StartupFailure.handle(failure.get().what(), failure.get().error(), StartupFailure.exits(config),
@@ -95,6 +117,34 @@ public final class StartupHook {
         // Also after a failure the application was let start with (on-failure=continue): the beans are how an
         // operator looks at and fixes it. Off the application's thread: main need not wait for them.
         Rpc.startInBackground(config, loader, plan.health());
+        return failure.isPresent() ? null : config.startup();
+    }
+
+    /**
+     * {@code hook=} names a launcher (Spring Boot's, Quarkus's): it runs before the application's class loader
+     * exists, so classpath locations are looked up on the JVM's own class path, where the application's resources
+     * are not. Said before the run, which would otherwise just find nothing to do.
+     */
+    private static void warnIfLauncher(EntryPoint entry, PreflightConfig config) {
+        if (!Launchers.isLauncher(entry.className())) {
+            return;
+        }
+        List<String> invisible = new ArrayList<>();
+        for (String repo : config.repoNames()) {
+            for (String location : config.repo(repo).locations()) {
+                if (location.startsWith(Locations.CLASSPATH_PREFIX)) {
+                    invisible.add(location);
+                } else if (Locations.isDefault(location) && !Files.isDirectory(Path.of(location))) {
+                    invisible.add(Locations.CLASSPATH_PREFIX + location);
+                }
+            }
+        }
+        if (!invisible.isEmpty()) {
+            LOG.warn("{} is {}: the application's class loader does not exist yet, so {} cannot be seen from it and"
+                    + " its migrations will not be found. Remove hook= to let the agent hook the application's own"
+                    + " main, or set hook= to it.", entry, Launchers.describe(entry.className()),
+                    String.join(", ", invisible));
+        }
     }
 
     /** The hook could not be installed on its class (e.g. the method does not exist). */

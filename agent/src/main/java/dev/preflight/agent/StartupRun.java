@@ -2,6 +2,7 @@ package dev.preflight.agent;
 
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
+import dev.preflight.config.Startup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class StartupRun {
     }
 
     static boolean isOff(PreflightConfig config) {
-        return "off".equals(config.startup());
+        return config.startup() == Startup.OFF;
     }
 
     static void off(HealthState health) {
@@ -43,11 +44,11 @@ final class StartupRun {
             off(health);
             return Optional.empty();
         }
-        String mode = config.startup();
+        Startup mode = config.startup();
         for (String repo : config.repoNames()) {
             health.repoStarted(repo);
             try (Preflight preflight = Preflight.open(config.repo(repo), loader, health)) {
-                if ("validate".equals(mode)) {
+                if (mode == Startup.VALIDATE) {
                     preflight.validate().orThrow();
                     LOG.info("validate {}: files and database agree, nothing pending", repo);
                 } else {
@@ -55,7 +56,7 @@ final class StartupRun {
                 }
             } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
                 // The errors: a Java migration of the application that cannot be found or loaded.
-                return Optional.of(new Failure(mode + " repo " + repo, e));
+                return Optional.of(new Failure(mode.name().toLowerCase(java.util.Locale.ROOT) + " repo " + repo, e));
             }
         }
         health.migrated();

@@ -1,15 +1,18 @@
 package dev.preflight.eval;
 
 import dev.preflight.ConfigException;
+import dev.preflight.MigrateResult;
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
-import dev.preflight.PreflightException;
 import dev.preflight.Target;
 import dev.preflight.TaskArguments;
-import dev.preflight.agent.AgentLogging;
-import dev.preflight.agent.ExitCodes;
-import dev.preflight.cli.CliArguments;
-import dev.preflight.cli.PreflightCli;
+import dev.preflight.command.CommandLine;
+import dev.preflight.command.Console;
+import dev.preflight.command.Failure;
+import dev.preflight.command.Output;
+import dev.preflight.command.Surface;
+import dev.preflight.command.TargetOptions;
+import dev.preflight.logging.AgentLogging;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,10 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The jshell side of {@code bin/preflight eval}: the launcher's arguments, the configuration read exactly as the
- * CLI reads it ({@code --url=...}, {@code --repo}, {@code --step N}, {@code --to V}, {@code --json},
- * {@code PREFLIGHT_*}, {@code -Dpreflight.*}), one {@link Preflight} opened on first use with the class loader of
- * the application's class path, and {@link #run} that turns an error into the CLI's message and exit code.
+ * The jshell side of {@code bin/preflight eval}. {@code eval <command>} runs the command exactly as the CLI does
+ * ({@link #runCommand()}, through the command layer: same options, repos, output and exit codes). A user's script or
+ * {@code -e} gets the arguments read as the CLI reads them ({@code --url=...}, {@code --repo}, {@code --step N},
+ * {@code --to V}, {@code --json}, {@code PREFLIGHT_*}, {@code -Dpreflight.*}), one {@link Preflight} opened on
+ * first use with the class loader of the application's class path, and {@link #run} that turns an error into the
+ * CLI's message and exit code.
  *
  * <pre>{@code
  * Eval eval = Eval.fromSystemProperties();         // jsh/prelude.jsh does this, and: Preflight preflight = eval.preflight();
@@ -39,15 +44,8 @@ public final class Eval {
     /** Prefix of the system properties that carry the arguments. */
     public static final String ARGS_PROPERTY = "dev.preflight.eval.args";
 
-    /** {@code script} when the launcher runs a user's script or {@code -e}: then no argument is a command. */
+    /** {@code script} when the launcher runs a user's script or {@code -e}; {@code command} for a command. */
     public static final String MODE_PROPERTY = "dev.preflight.eval.mode";
-
-    /** The command name a user's script is parsed under (never printed). */
-    private static final String SCRIPT = " script";
-
-    /** The commands of {@code bin/preflight eval <command>}; each is a script {@code jsh/<command>.jsh}. */
-    public static final List<String> COMMANDS = List.of("status", "migrate", "rollback", "migrate-data",
-            "rollback-data", "tasks", "task");
 
     /** A piece of a script that may throw anything; {@link #run} reports it. */
     @FunctionalInterface
@@ -64,37 +62,41 @@ public final class Eval {
     private final List<String> args;
     private final ClassLoader loader;
     private final PrintStream err;
-    private CliArguments arguments;
+    private final boolean script;
+    private CommandLine line;
     private PreflightConfig config;
     private RuntimeException error;
     private Preflight preflight;
 
-    private Eval(List<String> args, ClassLoader loader, PrintStream err) {
+    private Eval(List<String> args, ClassLoader loader, PrintStream err, boolean script) {
         this.args = List.copyOf(args);
         this.loader = loader;
         this.err = err;
+        this.script = script;
         AgentLogging.configure();
+        if (!script) {
+            return; // command() reads the arguments, as the CLI does
+        }
         try {
-            // "task <name> k=v ...": the words after the command are the script's own, the rest as the CLI reads them.
-            // A user's script (or -e) has no command: its words are all its own, under a name no command has.
-            boolean command = !args.isEmpty() && COMMANDS.contains(args.get(0))
-                    && !"script".equals(System.getProperty(MODE_PROPERTY));
-            List<String> parsed = new ArrayList<>(args);
-            List<String> commands = new ArrayList<>(COMMANDS);
-            if (!command) {
-                parsed.add(0, SCRIPT);
-                commands.add(SCRIPT);
-            }
-            // A command takes words only after `task`; a user's script takes any.
-            arguments = command ? CliArguments.parse(parsed.toArray(String[]::new), commands)
-                    : CliArguments.parseWithWords(parsed.toArray(String[]::new), commands);
-            config = PreflightConfig.load(loader, arguments.settings());
-            if (arguments.value("repo").isPresent()) {
-                config.repo(arguments.value("repo").get()); // an unknown repo: ConfigException listing the known ones
+            line = CommandLine.parseScript(args);
+            config = PreflightConfig.load(loader, line.settings());
+            if (line.value("repo").isPresent()) {
+                config.repo(line.value("repo").get()); // an unknown repo: ConfigException listing the known ones
             }
         } catch (RuntimeException e) {
             error = e; // reported by run(), so that a script's exit code is the CLI's
         }
+    }
+
+    /**
+     * {@code bin/preflight help} runs this: the commands, options and exit codes of eval, without starting jshell
+     * (any other command runs too, as {@code eval <command>} would).
+     */
+    public static void main(String[] args) {
+        AgentLogging.configure();
+        ClassLoader loader = Eval.class.getClassLoader();
+        System.exit(Console.run(Surface.EVAL, List.of(args), System.out, System.err,
+                overrides -> PreflightConfig.load(loader, overrides), loader));
     }
 
     /** The arguments the launcher passed ({@value #ARGS_PROPERTY}{@code .*}), with this class's loader. */
@@ -104,27 +106,31 @@ public final class Eval {
         for (int i = 0; i < count; i++) {
             args.add(System.getProperty(ARGS_PROPERTY + "." + i, ""));
         }
-        return of(args.toArray(String[]::new));
+        return new Eval(args, Eval.class.getClassLoader(), System.err,
+                !"command".equals(System.getProperty(MODE_PROPERTY)));
     }
 
     /**
-     * These arguments; the class loader is this class's own, which under {@code bin/preflight} is the one that
-     * loaded the agent jar and the application's class path together, so the application's
+     * These arguments for a user's script; the class loader is this class's own, which under {@code bin/preflight}
+     * is the one that loaded the agent jar and the application's class path together, so the application's
      * {@code preflight.properties}, classpath migrations, Java migrations and tasks are found.
      */
     public static Eval of(String... args) {
-        return new Eval(List.of(args), Eval.class.getClassLoader(), System.err);
+        return new Eval(List.of(args), Eval.class.getClassLoader(), System.err, true);
+    }
+
+    /**
+     * {@code bin/preflight eval <command> ...} ({@code jsh/command.jsh}): runs the command as the CLI does and
+     * returns its exit code.
+     */
+    public int runCommand() {
+        return Console.run(Surface.EVAL, args, System.out, err, overrides -> PreflightConfig.load(loader, overrides),
+                loader);
     }
 
     /** Every argument as given. */
     public List<String> args() {
         return args;
-    }
-
-    /** The command ({@code status}, {@code migrate}, ...), or empty for a user's script. */
-    public Optional<String> command() {
-        return arguments == null || SCRIPT.equals(arguments.command()) ? Optional.empty()
-                : Optional.ofNullable(arguments.command());
     }
 
     /** True when the arguments and the configuration were read without error. */
@@ -134,32 +140,22 @@ public final class Eval {
 
     /** A flag such as {@code --json}. */
     public boolean flag(String name) {
-        return arguments != null && arguments.flag(name);
+        return line != null && line.flag(name);
     }
 
     /** The value of {@code --repo}, {@code --step}, {@code --to} or {@code --version}. */
     public Optional<String> value(String name) {
-        return arguments == null ? Optional.empty() : arguments.value(name);
+        return line == null ? Optional.empty() : line.value(name);
     }
 
-    /** The words that are not options: a task's name then its {@code k=v} pairs, or a user script's own words. */
+    /** The words that are not options: the script's own. */
     public List<String> words() {
-        return arguments == null ? List.of() : arguments.words();
+        return line == null ? List.of() : line.words();
     }
 
-    /** {@code task <name> ...}: the task's name, the first word after the command; empty for a list. */
-    public Optional<String> taskName() {
-        return words().isEmpty() ? Optional.empty() : Optional.of(words().get(0));
-    }
-
-    /**
-     * {@code task <name> key=value ...}: the task's arguments as text, in order, each pair its own word (a value may
-     * hold commas and spaces); the task checks them against its parameters.
-     *
-     * @throws ConfigException naming a word that is not {@code key=value}
-     */
+    /** {@code name=value} words as a task's arguments (a value may hold commas and spaces). */
     public Map<String, String> taskArguments() {
-        return TaskArguments.pairs(words().subList(Math.min(1, words().size()), words().size()));
+        return TaskArguments.pairs(words());
     }
 
     /** The configuration, as the CLI reads it. */
@@ -175,15 +171,16 @@ public final class Eval {
 
     /**
      * The repository's {@link Preflight}, created on first call and kept (at most two connections, opened when an
-     * operation needs them); null when the arguments or the configuration are wrong, which {@link #run} reports.
+     * operation needs them); null for a command, or when the arguments or the configuration are wrong, which
+     * {@link #run} reports.
      */
     public synchronized Preflight preflight() {
-        if (error != null) {
+        if (!script || error != null) {
             return null;
         }
         if (preflight == null) {
             try {
-                preflight = Preflight.open(config.repo(repo()), loader, PreflightCli.printingProgress(System.out));
+                preflight = Preflight.open(config.repo(repo()), loader, null);
             } catch (RuntimeException e) {
                 error = e; // the prelude calls this: run() reports it with its exit code
                 return null;
@@ -195,17 +192,17 @@ public final class Eval {
     /** {@code --step N} / {@code --to V} as the CLI reads them; none means all, except for a rollback. */
     public Target target(boolean rollback) {
         throwIfBroken();
-        return PreflightCli.target(arguments, rollback);
+        return TargetOptions.of(line, rollback);
     }
 
     /** Prints a run's result as the CLI does. */
-    public void printResult(dev.preflight.MigrateResult result) {
-        PreflightCli.print(System.out, result);
+    public void printResult(MigrateResult result) {
+        System.out.print(result.toText());
     }
 
     /**
      * Runs {@code action}; returns 0, or prints {@code preflight: <message>} on stderr and returns the CLI's exit
-     * code ({@link ExitCodes#of}): 1 failed, 2 usage or configuration, 3 database unreachable, 4 lock wait.
+     * code: 1 failed, 2 usage or configuration, 3 database unreachable, 4 lock wait.
      */
     public int run(Action action) {
         try {
@@ -213,7 +210,8 @@ public final class Eval {
             action.run();
             return 0;
         } catch (Exception e) {
-            return report(e);
+            System.out.flush();
+            return Console.print(Surface.EVAL, Output.failed(Failure.of(e)), false, flag("verbose"), System.out, err);
         } finally {
             System.out.flush();
         }
@@ -239,19 +237,8 @@ public final class Eval {
         if (error != null) {
             throw error;
         }
-    }
-
-    private int report(Throwable e) {
-        err.println("preflight: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-        if (e instanceof ConfigException) {
-            err.println("Run `bin/preflight help` for the commands and options.");
+        if (!script) {
+            throw new ConfigException("eval.run is for scripts and -e; a command runs with eval.runCommand()");
         }
-        if (flag("verbose")) {
-            e.printStackTrace(err);
-        } else if (!(e instanceof PreflightException)) {
-            err.println("Run again with -v for the stack trace.");
-        }
-        err.flush();
-        return ExitCodes.of(e);
     }
 }

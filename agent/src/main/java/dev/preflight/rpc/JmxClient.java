@@ -1,7 +1,5 @@
 package dev.preflight.rpc;
 
-import dev.preflight.ConfigException;
-
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanException;
@@ -37,16 +35,7 @@ final class JmxClient implements RpcClient {
     }
 
     @Override
-    public Object read(String mbean, String attribute) {
-        try {
-            return plain(connection.getAttribute(name(mbean), attribute));
-        } catch (JMException | IOException | RuntimeException e) {
-            throw translate(mbean, attribute, e);
-        }
-    }
-
-    @Override
-    public Object invoke(String mbean, String operation, List<String> arguments) {
+    public Object invoke(String mbean, String operation, List<?> arguments) {
         ObjectName name = name(mbean);
         try {
             MBeanOperationInfo[] operations = operationsByBean.get(mbean);
@@ -59,7 +48,7 @@ final class JmxClient implements RpcClient {
                     .filter(op -> op.getName().equals(operation) && op.getSignature().length == arguments.size())
                     .findFirst()
                     .orElseThrow(() -> RpcException.rejected(target + " has no operation " + operation + " with "
-                            + arguments.size() + " argument(s) on " + mbean + " (an older Preflight?)"));
+                            + arguments.size() + " argument(s) on " + mbean + " (an older Preflight there?)"));
             String[] signature = Arrays.stream(info.getSignature()).map(p -> p.getType()).toArray(String[]::new);
             Object[] values = new Object[signature.length];
             for (int i = 0; i < values.length; i++) {
@@ -68,15 +57,6 @@ final class JmxClient implements RpcClient {
             return plain(connection.invoke(name, operation, values, signature));
         } catch (JMException | IOException | RuntimeException e) {
             throw translate(mbean, operation, e);
-        }
-    }
-
-    @Override
-    public List<String> names(String pattern) {
-        try {
-            return connection.queryNames(name(pattern), null).stream().map(ObjectName::getCanonicalName).toList();
-        } catch (IOException | RuntimeException e) {
-            throw translate(pattern, "queryNames", e);
         }
     }
 
@@ -103,21 +83,25 @@ final class JmxClient implements RpcClient {
             return rpc;
         }
         if (e instanceof InstanceNotFoundException) {
-            return RpcException.rejected(target + " has no MBean " + mbean + ": is Preflight's agent loaded there?");
+            return RpcException.rejected(target + " has no MBean " + mbean + ": is Preflight's agent loaded there"
+                    + " (an older version has no " + mbean + ")?");
         }
         if (e instanceof IOException || e instanceof SecurityException) {
             return RpcException.unreachable(target + " did not answer " + member + ": " + e.getMessage(), e);
         }
         Throwable cause = e instanceof MBeanException || e instanceof RuntimeMBeanException ? e.getCause() : e;
-        if (cause instanceof ConfigException || cause instanceof IllegalArgumentException
-                || e instanceof javax.management.ReflectionException) {
+        if (cause instanceof IllegalArgumentException || e instanceof javax.management.ReflectionException) {
             return RpcException.rejected(cause.getMessage());
         }
-        return new RpcException(PreflightRpc.FAILED, member + " failed on " + target + ": "
+        return RpcException.failed(member + " failed on " + target + ": "
                 + (cause != null ? cause.getMessage() : e.getMessage()), e);
     }
 
-    private static Object convert(String text, String type, String parameter) {
+    private static Object convert(Object argument, String type, String parameter) {
+        if (argument instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toArray(String[]::new);
+        }
+        String text = String.valueOf(argument);
         try {
             return switch (type) {
                 case "int", "java.lang.Integer" -> Integer.parseInt(text);

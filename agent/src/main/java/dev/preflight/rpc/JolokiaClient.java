@@ -5,12 +5,15 @@ import org.jolokia.json.JSONObject;
 import org.jolokia.json.parser.JSONParser;
 import org.jolokia.json.parser.ParseException;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -23,13 +26,18 @@ import java.util.Map;
  */
 final class JolokiaClient implements RpcClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI endpoint;
     private final String user;
     private final String authorization;
 
-    /** @param endpoint the Jolokia URL without user info; {@code user} null for none */
-    JolokiaClient(URI endpoint, String user, String password) {
+    /**
+     * @param endpoint the Jolokia URL without user info; {@code user} null for none
+     * @param tls      the certificates to trust for https; null = the JDK's default trust store
+     */
+    JolokiaClient(URI endpoint, String user, String password, SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        this.http = (tls == null ? builder : builder.sslContext(tls)).build();
         this.endpoint = endpoint;
         this.user = user;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -37,31 +45,25 @@ final class JolokiaClient implements RpcClient {
     }
 
     @Override
-    public Object read(String mbean, String attribute) {
-        JSONObject request = new JSONObject();
-        request.put("type", "read");
-        request.put("mbean", mbean);
-        request.put("attribute", attribute);
-        return send(request, attribute);
-    }
-
-    @Override
-    public Object invoke(String mbean, String operation, List<String> arguments) {
+    public Object invoke(String mbean, String operation, List<?> arguments) {
         JSONObject request = new JSONObject();
         request.put("type", "exec");
         request.put("mbean", mbean);
         request.put("operation", operation);
-        request.put("arguments", new JSONArray(arguments));
+        JSONArray values = new JSONArray();
+        // A list is one String[] argument: a JSON array inside the arguments.
+        arguments.forEach(a -> values.add(a instanceof List<?> list ? new JSONArray(list) : a));
+        request.put("arguments", values);
         return send(request, operation);
     }
 
-    @Override
-    public List<String> names(String pattern) {
-        JSONObject request = new JSONObject();
-        request.put("type", "search");
-        request.put("mbean", pattern);
-        Object found = send(request, "search");
-        return found instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    private static boolean isUntrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object send(JSONObject request, String member) {
@@ -75,7 +77,9 @@ final class JolokiaClient implements RpcClient {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw RpcException.unreachable("cannot reach Jolokia at " + endpoint + ": " + Targets.rootMessage(e), e);
+            throw RpcException.unreachable("cannot reach Jolokia at " + endpoint + ": " + Targets.rootMessage(e)
+                    + (isUntrustedCertificate(e) ? ". Its certificate is not one this JDK trusts: name it (or its CA)"
+                    + " with --trust FILE" : ""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RpcException.unreachable("interrupted while calling " + endpoint, e);
@@ -105,17 +109,17 @@ final class JolokiaClient implements RpcClient {
         String error = message(String.valueOf(answer.get("error")), type);
         if (status == 404) {
             throw RpcException.rejected("Jolokia at " + endpoint + " has no " + request.get("mbean")
-                    + (type.contains("InstanceNotFound") ? ": is Preflight's agent loaded there?" : ": " + error));
+                    + (type.contains("InstanceNotFound") ? ": is Preflight's agent loaded there (an older version has"
+                    + " no " + request.get("mbean") + ")?" : ": " + error));
         }
         if (status == 403) {
             throw RpcException.rejected("Jolokia at " + endpoint + " does not allow " + member + " (HTTP 403"
                     + ", read-only?): " + error);
         }
-        if (status == 400 || type.endsWith("ConfigException") || type.endsWith("IllegalArgumentException")
-                || type.endsWith("ReflectionException")) {
+        if (status == 400 || type.endsWith("IllegalArgumentException") || type.endsWith("ReflectionException")) {
             throw RpcException.rejected(error);
         }
-        throw new RpcException(PreflightRpc.FAILED, member + " failed: " + error);
+        throw RpcException.failed(member + " failed: " + error, null);
     }
 
     /** Jolokia writes errors as {@code type : message}; the message alone reads better. */

@@ -1,31 +1,35 @@
 package dev.preflight.rpc;
 
-/** An rpc failure with the exit code it stands for (see {@link PreflightRpc}). */
+import dev.preflight.command.ExitCode;
+
+/** An rpc failure with the exit code it stands for. */
 final class RpcException extends RuntimeException {
 
-    private final int exitCode;
+    private static final long serialVersionUID = 1L;
 
-    RpcException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
-    }
+    private final ExitCode exit;
 
-    RpcException(int exitCode, String message, Throwable cause) {
+    RpcException(ExitCode exit, String message, Throwable cause) {
         super(message, cause);
-        this.exitCode = exitCode;
+        this.exit = exit;
     }
 
-    int exitCode() {
-        return exitCode;
+    ExitCode exit() {
+        return exit;
     }
 
     /** 3: the target cannot be reached, or refused the credentials. */
     static RpcException unreachable(String message, Throwable cause) {
-        return new RpcException(PreflightRpc.UNREACHABLE, message, cause);
+        return new RpcException(ExitCode.UNREACHABLE, message, cause);
     }
 
     /** 2: the target rejected the call (no such operation, bad arguments). */
     static RpcException rejected(String message) {
-        return new RpcException(PreflightRpc.USAGE, message);
+        return new RpcException(ExitCode.USAGE, message, null);
+    }
+
+    /** 1: the call failed in the target. */
+    static RpcException failed(String message, Throwable cause) {
+        return new RpcException(ExitCode.FAILED, message, cause);
     }
 }

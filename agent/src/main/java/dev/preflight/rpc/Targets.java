@@ -8,6 +8,7 @@ import com.sun.tools.attach.VirtualMachine;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
@@ -53,13 +54,14 @@ final class Targets {
      * @param config   settings for a pid's agent ({@code url}, {@code user}, ...), when it has none loaded yet
      * @param user     the JMX or Jolokia user, or null
      * @param password its password, or null
+     * @param tls      the certificates an https Jolokia must present ({@code --trust}); null = the JDK's defaults
      */
     static RpcClient connect(String target, Map<String, String> config, String user, String password,
-                             PrintStream err) {
+                             SSLContext tls, PrintStream err) {
         return switch (String.valueOf(kind(target))) {
             case "pid" -> attach(target, config, err);
             case "jmx" -> jmx(target, user, password);
-            case "jolokia" -> jolokia(target, user, password);
+            case "jolokia" -> jolokia(target, user, password, tls);
             default -> throw RpcException.rejected("not a target: '" + target
                     + "'; give a pid, a JMX service URL (service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi) or a"
                     + " Jolokia URL (http://HOST:PORT/jolokia)");
@@ -151,7 +153,7 @@ final class Targets {
         }
     }
 
-    private static RpcClient jolokia(String target, String user, String password) {
+    private static RpcClient jolokia(String target, String user, String password, SSLContext tls) {
         URI uri;
         try {
             uri = new URI(target);
@@ -172,7 +174,7 @@ final class Targets {
                 throw RpcException.rejected("not a Jolokia URL: " + printable(target));
             }
         }
-        return new JolokiaClient(uri, user, password);
+        return new JolokiaClient(uri, user, password, tls);
     }
 
     /** The URL as it may be printed: without the password of {@code http://user:password@host/}. */

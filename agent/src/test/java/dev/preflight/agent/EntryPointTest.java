@@ -4,12 +4,19 @@ import dev.preflight.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.DataOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -65,6 +72,75 @@ class EntryPointTest {
     }
 
     @Test
+    void propertiesLauncherHooksLoaderMainFirstThenStartClass() throws IOException {
+        Path jar = jar("boot.jar", "Main-Class", "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "Start-Class", "com.example.BootApp");
+        Map<String, String> settings = new HashMap<>(Map.of("loader.main", "com.example.Other"));
+        EntryPoint entry = EntryPoint.resolve(Optional.empty(), jar.toString(), jar.toString(), settings::get);
+        assertEquals("com.example.Other#main (Spring Boot loader.main, started by"
+                + " org.springframework.boot.loader.launch.PropertiesLauncher)", entry.toString());
+
+        settings.clear();
+        assertEquals("com.example.BootApp",
+                EntryPoint.resolve(Optional.empty(), jar.toString(), jar.toString(), settings::get).className());
+    }
+
+    @Test
+    void aBootLauncherNamedOnTheCommandLineStartsTheJarOnTheClassPathThatHoldsIt() throws IOException {
+        Path lib = jar("lib.jar", "Main-Class", "com.example.NotThis");
+        Path boot = jar("boot.jar", Map.of("org/springframework/boot/loader/launch/JarLauncher.class", ""),
+                "Main-Class", "org.springframework.boot.loader.launch.JarLauncher", "Start-Class", "com.example.BootApp");
+        EntryPoint entry = EntryPoint.resolve(Optional.empty(), "org.springframework.boot.loader.launch.JarLauncher",
+                lib + File.pathSeparator + boot);
+        assertEquals("com.example.BootApp#main (Spring Boot Start-Class of boot.jar)", entry.toString());
+    }
+
+    @Test
+    void anExplodedBootJarIsReadFromItsFolder() throws IOException {
+        Path exploded = dir.resolve("exploded");
+        Files.createDirectories(exploded.resolve("META-INF"));
+        Files.createDirectories(exploded.resolve("org/springframework/boot/loader/launch"));
+        Files.writeString(exploded.resolve("org/springframework/boot/loader/launch/JarLauncher.class"), "");
+        Files.writeString(exploded.resolve("META-INF/MANIFEST.MF"), "Manifest-Version: 1.0\n"
+                + "Main-Class: org.springframework.boot.loader.launch.JarLauncher\nStart-Class: com.example.BootApp\n");
+        EntryPoint entry = EntryPoint.resolve(Optional.empty(), "org.springframework.boot.loader.launch.JarLauncher x",
+                exploded.toString());
+        assertEquals("com.example.BootApp", entry.className());
+    }
+
+    @Test
+    void quarkusFastJarHooksTheMainClassQuarkusNamesInItsApplicationDescription() throws IOException {
+        Path app = Files.createDirectories(dir.resolve("quarkus-app/quarkus"));
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(app.resolve("quarkus-application.dat")))) {
+            out.writeInt(0xF0315432);
+            out.writeInt(3);
+            out.writeUTF("com.example.MyQuarkusMain");
+        }
+        Path jar = jar("quarkus-app/quarkus-run.jar", "Main-Class", "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        EntryPoint entry = EntryPoint.resolve(Optional.empty(), jar.toString(), jar.toString());
+        assertEquals("com.example.MyQuarkusMain#main (Quarkus application main of quarkus-run.jar, after Quarkus's"
+                + " launcher)", entry.toString());
+    }
+
+    @Test
+    void quarkusFastJarWithoutItsDescriptionHooksTheGeneratedMain() throws IOException {
+        Files.createDirectories(dir.resolve("quarkus-app"));
+        Path jar = jar("quarkus-app/quarkus-run.jar", "Main-Class", "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        EntryPoint entry = EntryPoint.resolve(Optional.empty(), jar.toString(), jar.toString());
+        assertEquals("io.quarkus.runner.GeneratedMain", entry.className());
+        assertTrue(entry.source().contains("unreadable"), entry.source());
+    }
+
+    @Test
+    void otherFrameworksMainClassesAreTheApplicationsOwn() throws IOException {
+        for (String main : List.of("io.helidon.microprofile.cdi.Main", "com.example.MicronautApplication",
+                "io.quarkus.runner.GeneratedMain")) {
+            Path jar = jar("app.jar", "Main-Class", main);
+            assertEquals(main, EntryPoint.resolve(Optional.empty(), jar.toString(), jar.toString()).className());
+        }
+    }
+
+    @Test
     void jarWithoutMainClassAsksForAHook() throws IOException {
         Path jar = jar("lib.jar");
         ConfigException e = assertThrows(ConfigException.class,
@@ -92,14 +168,22 @@ class EntryPointTest {
     }
 
     private Path jar(String name, String... attributes) throws IOException {
+        return jar(name, Map.of(), attributes);
+    }
+
+    private Path jar(String name, Map<String, String> entries, String... attributes) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         for (int i = 0; i < attributes.length; i += 2) {
             manifest.getMainAttributes().putValue(attributes[i], attributes[i + 1]);
         }
         Path jar = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar)) {
-            new JarOutputStream(out, manifest).close();
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                zip.putNextEntry(new JarEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
         return jar;
     }

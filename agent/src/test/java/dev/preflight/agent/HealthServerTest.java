@@ -20,7 +20,7 @@ class HealthServerTest {
     @Test
     void aliveAtOnceReadyOnlyAfterMigrating() throws Exception {
         HealthState health = new HealthState(OptionalInt.empty());
-        HealthServer server = HealthServer.start(0, health);
+        HealthServer server = HealthServer.start("127.0.0.1", 0, health);
         try {
             assertEquals(200, get(server, "/alive").statusCode());
             HttpResponse<String> ready = get(server, "/ready");
@@ -37,10 +37,10 @@ class HealthServerTest {
 
     @Test
     void aBusyPortIsAConfigurationError() {
-        HealthServer first = HealthServer.start(0, new HealthState(OptionalInt.empty()));
+        HealthServer first = HealthServer.start("127.0.0.1", 0, new HealthState(OptionalInt.empty()));
         try {
             ConfigException e = assertThrows(ConfigException.class,
-                    () -> HealthServer.start(first.port(), new HealthState(OptionalInt.empty())));
+                    () -> HealthServer.start("127.0.0.1", first.port(), new HealthState(OptionalInt.empty())));
             assertTrue(e.getMessage().contains("health.port"), e.getMessage());
         } finally {
             first.stop();

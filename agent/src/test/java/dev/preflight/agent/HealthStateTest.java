@@ -87,6 +87,6 @@ class HealthStateTest {
 
     @Test
     void quotesControlCharacters() {
-        assertEquals("\"a\\u0001b\\tc\"", dev.preflight.engine.StatusFormat.quote("a\u0001b\tc"));
+        assertEquals("\"a\\u0001b\\tc\"", dev.preflight.text.Json.quote("a\u0001b\tc"));
     }
 }

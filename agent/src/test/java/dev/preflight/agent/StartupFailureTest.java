@@ -5,6 +5,7 @@ import dev.preflight.DatabaseUnavailableException;
 import dev.preflight.LockTimeoutException;
 import dev.preflight.MigrationException;
 import dev.preflight.PreflightConfig;
+import dev.preflight.command.ExitCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,11 +18,11 @@ class StartupFailureTest {
 
     @Test
     void exitCodesFollowTheKindOfFailure() {
-        assertEquals(1, ExitCodes.of(new MigrationException("x")));
-        assertEquals(2, ExitCodes.of(new ConfigException("x")));
-        assertEquals(3, ExitCodes.of(new DatabaseUnavailableException("x")));
-        assertEquals(4, ExitCodes.of(new LockTimeoutException("x")));
-        assertEquals(1, ExitCodes.of(new IllegalStateException("x")));
+        assertEquals(1, ExitCode.of(new MigrationException("x")).code());
+        assertEquals(2, ExitCode.of(new ConfigException("x")).code());
+        assertEquals(3, ExitCode.of(new DatabaseUnavailableException("x")).code());
+        assertEquals(4, ExitCode.of(new LockTimeoutException("x")).code());
+        assertEquals(1, ExitCode.of(new IllegalStateException("x")).code());
     }
 
     @Test

@@ -58,6 +58,15 @@ class PreflightCliProcessTest {
 
         Result unknown = java(env, "--stauts");
         assertEquals(2, unknown.code(), unknown.err());
+        Result typo = java(env, "stauts");
+        assertEquals(2, typo.code(), typo.err());
+        assertTrue(typo.err().contains("unknown command 'stauts'; did you mean status?"), typo.err());
+
+        // A task's lines are printed once, in the log on stderr; stdout holds its result.
+        Result task = java(env, "task", "analyze", "tables=t1");
+        assertEquals(0, task.code(), task.err());
+        assertEquals(1, task.err().lines().filter(l -> l.contains("analyzed t1")).count(), task.err());
+        assertTrue(task.out().matches("task analyze \\(repo main\\): done in \\d+ ms\n"), task.out());
 
         files.dbmate("3", "broken", "select 1/0;", null);
         Result broken = java(env, "migrate");

@@ -28,11 +28,22 @@ class PreflightRpcTest {
     }
 
     @Test
-    void helpIsExitCode0AndNoArgumentsIsUsage() {
+    void helpIsExitCode0AndNoArgumentsIsAUsageError() {
         assertEquals(0, run("help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: bin/preflight rpc <target> <operation>"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("Usage: bin/preflight rpc <target> <command> [options]"), help);
+        assertTrue(help.contains("  jobs  ") && help.contains("\nExit codes:\n  0  done\n"), help);
         assertEquals(2, run());
-        assertTrue(err().contains("Exit codes: 0 ok, 1 the job"), err());
+        assertTrue(err().contains("preflight: no target and no command given\nRun `bin/preflight rpc help`"), err());
+    }
+
+    @Test
+    void anErrorIsJsonWithJson() {
+        assertEquals(2, run("http://127.0.0.1:1/jolokia", "stauts", "--json"));
+        assertEquals("{\"error\":{\"code\":\"usage\",\"message\":\"unknown command 'stauts'; did you mean status?"
+                + " The commands: status, migrate, rollback, migrate-data, rollback-data, validate, baseline, repair, lint,"
+                + " tasks, task, jobs, help\",\"file\":null,\"line\":null}}\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err(), "with --json the error is on stdout only");
     }
 
     @Test

@@ -146,7 +146,8 @@ public final class Bench {
                 preflight / floor);
     }
 
-    private static void generate(Path dir, int n) throws IOException {
+    /** N dbmate migrations, each creating a table with an index (down: drop it); also the input of LintBench. */
+    static void generate(Path dir, int n) throws IOException {
         Files.createDirectories(dir.resolve("none"));
         for (int i = 1; i <= n; i++) {
             Files.writeString(dir.resolve(String.format("%06d_create_t%d.sql", i, i)), "-- migrate:up\n"

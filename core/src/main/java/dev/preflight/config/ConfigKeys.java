@@ -38,10 +38,11 @@ public final class ConfigKeys {
     public static final ConfigKey LOCATIONS = add(new ConfigKey("locations", Scope.REPO, Locations.DEFAULT_SCHEMA,
             Locations.REPO_SCHEMA, "Comma-separated migration locations: filesystem:<path>, classpath:<path> or"
             + " a path (filesystem if present, else classpath); repos after the first default to"
-            + " db/<repo>/migrations", false, true, Values.list()));
+            + " db/<repo>/migrations; a default location may be missing, any other is an error", false, true,
+            Values.list()));
     public static final ConfigKey DATA_LOCATIONS = add(new ConfigKey("data-locations", Scope.REPO,
             Locations.DEFAULT_DATA, Locations.REPO_DATA, "Comma-separated locations of data migrations,"
-            + " run only on request; repos after the first default to db/<repo>/data-migrations",
+            + " run only on request; repos after the first default to db/<repo>/data-migrations (may be missing)",
             false, true, Values.list()));
     public static final ConfigKey SCHEMA = repo("schema", "public",
             "Schema of the history table", Values.text());
@@ -66,19 +67,32 @@ public final class ConfigKeys {
             "Make files that match no migration layout an error instead of a warning", Values.bool());
     public static final ConfigKey LINT = repo("lint", "warn",
             "Safety lint of SQL migrations before they run: warn, error or off",
-            Values.choice("warn", "error", "off"));
+            Values.choice(LintMode.class));
+    public static final ConfigKey LINT_RULES = repo("lint.rules", "hazards",
+            "Which lint rules run, applied in order: hazards, conventions, all, none, a rule id, or -<rule id> to"
+                    + " leave one out (e.g. hazards,prefer-timestamptz,-drop-or-rename)", Values.lintRules());
+    public static final ConfigKey LINT_CONVENTIONS = repo("lint.conventions", "off",
+            "on adds the lint's conventions (prefer-bigint-over-int, prefer-timestamptz, ...) to lint.rules",
+            Values.choice(LintConventions.class));
+    public static final ConfigKey CREATE_DATABASE = repo("create-database", "false",
+            "Create the database named by url when it does not exist (as dbmate up does); when false a missing"
+                    + " database is an error at once, with the command that creates it", Values.bool());
 
     public static final ConfigKey REPOS = add(new ConfigKey("repos", Scope.GLOBAL, "main", null,
             "Comma-separated repository names ([a-z][a-z0-9_-]*), the first being the default; set"
             + " <repo>.<key> per repo, a plain key applies to every repo", false, true, Values.repoNames()));
     public static final ConfigKey STARTUP = global("startup", "migrate",
             "What the agent does before main: migrate, validate (fail if anything is pending or drifted)"
-                    + " or off", Values.choice("migrate", "validate", "off"));
+                    + " or off", Values.choice(Startup.class));
     public static final ConfigKey ON_FAILURE = global("on-failure", "exit",
             "When start-up fails: exit the JVM with a non-zero code, or continue starting the app",
-            Values.choice("exit", "continue"));
+            Values.choice(OnFailure.class));
     public static final ConfigKey HEALTH_PORT = global("health.port", null,
             "Port of the /alive and /ready HTTP endpoints; unset = no health server", Values.port());
+    public static final ConfigKey HEALTH_HOST = global("health.host", "0.0.0.0",
+            "Address the /alive and /ready endpoints bind to: 0.0.0.0 = every interface (a kubelet probes the"
+                    + " pod's IP); 127.0.0.1 keeps them on this machine. They only read, and show no secret",
+            Values.text());
     public static final ConfigKey READY = global("ready", "migrated",
             "When /ready answers 200: migrated, or port:<n> (once the app also listens on port n)",
             Values.ready());
@@ -88,14 +102,33 @@ public final class ConfigKeys {
     public static final ConfigKey JOLOKIA_PORT = global("jolokia.port", null,
             "Port of Jolokia (JMX over HTTP); unset = Jolokia off", Values.port());
     public static final ConfigKey JOLOKIA_HOST = global("jolokia.host", "127.0.0.1",
-            "Address Jolokia binds to; any other than loopback requires jolokia.user and jolokia.password",
+            "Address Jolokia binds to; any other than loopback requires jolokia.user and jolokia.password, and"
+                    + " https (jolokia.keystore or jolokia.cert) unless jolokia.plain-http=true",
             Values.text());
     public static final ConfigKey JOLOKIA_USER = global("jolokia.user", null,
             "User for Jolokia's HTTP basic authentication", Values.text());
     public static final ConfigKey JOLOKIA_PASSWORD = secret(Scope.GLOBAL, "jolokia.password",
             "Password for Jolokia's HTTP basic authentication; never logged or shown");
     public static final ConfigKey JOLOKIA_READ_ONLY = global("jolokia.read-only", "false",
-            "Allow only reads through Jolokia (status, attributes), no operations", Values.bool());
+            "Allow only reads through Jolokia: attributes and the operations that change nothing (status, validate,"
+                    + " lint, describe, job, query)", Values.bool());
+    public static final ConfigKey JOLOKIA_KEYSTORE = global("jolokia.keystore", null,
+            "Keystore file (PKCS12 or JKS) holding Jolokia's TLS certificate and key: Jolokia then serves https",
+            Values.text());
+    public static final ConfigKey JOLOKIA_KEYSTORE_PASSWORD = secret(Scope.GLOBAL, "jolokia.keystore-password",
+            "Password of jolokia.keystore (and of its key); never logged or shown");
+    public static final ConfigKey JOLOKIA_CERT = global("jolokia.cert", null,
+            "PEM file with Jolokia's TLS certificate (chain), with jolokia.key: Jolokia then serves https",
+            Values.text());
+    public static final ConfigKey JOLOKIA_KEY = global("jolokia.key", null,
+            "PEM file with the unencrypted PKCS#8 private key of jolokia.cert", Values.text());
+    public static final ConfigKey JOLOKIA_PLAIN_HTTP = global("jolokia.plain-http", "false",
+            "Allow plain http on a jolokia.host other than loopback, where credentials and operations then travel"
+                    + " unencrypted; without it such a host needs jolokia.keystore or jolokia.cert", Values.bool());
+    public static final ConfigKey SPRING_BACKGROUND = global("spring.background", "false",
+            "Spring Boot starter only: true = start-up runs on a thread of its own while the application starts, with"
+                    + " readiness DOWN until it is done; false = before the beans that use the DataSource, as Boot's"
+                    + " Flyway does", Values.bool());
     public static final ConfigKey CONFIG = global("config", null,
             "Properties file read after the classpath's preflight.properties and before the environment;"
                     + " set by -Dpreflight.config, PREFLIGHT_CONFIG or the config argument", Values.text());
@@ -147,6 +180,11 @@ public final class ConfigKeys {
             key = REPO_KEYS.get(name.substring(dot + 1));
         }
         return Optional.ofNullable(key);
+    }
+
+    /** Whether {@code name} is a configuration key, plain or for one repo ({@code audit.lock-timeout}). */
+    public static boolean isKey(String name) {
+        return typeOf(name).isPresent();
     }
 
     static List<ConfigKey> of(Scope scope) {

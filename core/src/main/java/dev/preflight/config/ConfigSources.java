@@ -124,6 +124,12 @@ final class ConfigSources {
         return raws;
     }
 
+    /** The application's own configuration's settings, each with the property and origin it names. */
+    static List<Raw> application(List<ApplicationSetting> settings) {
+        return settings.stream().map(s -> new Raw(s.key(), s.property(), s.value(), Source.APPLICATION, s.origin()))
+                .toList();
+    }
+
     /** Keys may be written with or without the {@code preflight.} prefix, so a file can be copied from -D flags. */
     private static List<Raw> properties(InputStream in, Source source, String origin) throws IOException {
         Properties properties = new Properties();

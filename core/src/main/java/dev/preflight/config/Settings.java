@@ -44,7 +44,7 @@ public final class Settings {
     private static final String TEST_ENV_PREFIX = "PREFLIGHT_TEST_";
     /** Read by bin/preflight (the launcher and rpc), not settings: never warned about. */
     private static final Set<String> LAUNCHER_ENV = Set.of("PREFLIGHT_CLASSPATH", "PREFLIGHT_JAR",
-            "PREFLIGHT_RPC_PASSWORD");
+            "PREFLIGHT_RPC_PASSWORD", "PREFLIGHT_RPC_TRUST_PASSWORD");
     /** Literal loopback addresses only: resolving a host name while reading the configuration could hang. */
     private static final Pattern LOOPBACK =
             Pattern.compile("localhost|127(\\.\\d{1,3}){3}|::1|\\[::1]|0:0:0:0:0:0:0:1", Pattern.CASE_INSENSITIVE);
@@ -95,8 +95,33 @@ public final class Settings {
      */
     public static Settings load(ClassLoader loader, Map<String, String> env, Properties system,
                                 Map<String, String> arguments) {
+        return load(loader, env, system, arguments, List.of());
+    }
+
+    /**
+     * Reads every source, with settings of the application's own configuration below all of them, for the first
+     * repo only ({@link ApplicationSetting}).
+     */
+    public static Settings load(ClassLoader loader, Map<String, String> env, Properties system,
+                                Map<String, String> arguments, List<ApplicationSetting> application) {
+        List<ApplicationSetting> fallbacks = application == null ? List.of() : application;
+        for (ApplicationSetting setting : fallbacks) {
+            if (ConfigKeys.find(setting.key()).filter(k -> k.scope() == Scope.REPO).isEmpty()) {
+                throw new IllegalArgumentException("`" + setting.key() + "` is not a repo key");
+            }
+        }
         return new Loader(loader, env == null ? Map.of() : env, system == null ? new Properties() : system,
-                arguments == null ? Map.of() : arguments).load();
+                arguments == null ? Map.of() : arguments, fallbacks, List.of()).load();
+    }
+
+    /**
+     * Exactly the settings of the application's own configuration system (a Spring Boot Environment's
+     * {@code preflight.*}, already in the application's precedence), over the defaults; errors name each setting's
+     * property and origin ({@code Unknown key `preflight.lock-wiat` in class path resource [application.yml]}).
+     */
+    public static Settings fromApplication(List<ApplicationSetting> settings) {
+        return new Loader(null, Map.of(), new Properties(), Map.of(), List.of(), ConfigSources.application(settings))
+                .load();
     }
 
     /** Repository names, the first being the default. */
@@ -166,6 +191,9 @@ public final class Settings {
         private final Map<String, String> env;
         private final Properties system;
         private final Map<String, String> arguments;
+        private final List<ApplicationSetting> application;
+        /** The application's own configuration as a source of its own (below the others): {@link #fromApplication}. */
+        private final List<Raw> applicationRaws;
         private final List<String> problems = new ArrayList<>();
 
         /** Every accepted key name, plain and repo-prefixed, to its key. */
@@ -175,11 +203,14 @@ public final class Settings {
         private List<String> repos;
         private Raw databaseUrl;
 
-        Loader(ClassLoader classLoader, Map<String, String> env, Properties system, Map<String, String> arguments) {
+        Loader(ClassLoader classLoader, Map<String, String> env, Properties system, Map<String, String> arguments,
+               List<ApplicationSetting> application, List<Raw> applicationRaws) {
             this.classLoader = classLoader;
             this.env = env;
             this.system = system;
             this.arguments = arguments;
+            this.application = application;
+            this.applicationRaws = applicationRaws;
         }
 
         Settings load() {
@@ -187,7 +218,8 @@ public final class Settings {
             List<Raw> systemRaws = ConfigSources.system(system);
             List<Raw> argumentRaws = ConfigSources.arguments(arguments);
 
-            Raw configRaw = last(envRaw(ConfigKeys.CONFIG), find(systemRaws, ConfigKeys.CONFIG),
+            Raw configRaw = last(find(applicationRaws, ConfigKeys.CONFIG), envRaw(ConfigKeys.CONFIG),
+                    find(systemRaws, ConfigKeys.CONFIG),
                     find(argumentRaws, ConfigKeys.CONFIG));
             List<Raw> file = configRaw == null || configRaw.value().isBlank()
                     ? List.of()
@@ -200,7 +232,8 @@ public final class Settings {
                 }
             }
 
-            repos = repoNames(last(find(classpath, ConfigKeys.REPOS), find(file, ConfigKeys.REPOS),
+            repos = repoNames(last(find(applicationRaws, ConfigKeys.REPOS), find(classpath, ConfigKeys.REPOS),
+                    find(file, ConfigKeys.REPOS),
                     envRaw(ConfigKeys.REPOS), find(systemRaws, ConfigKeys.REPOS),
                     find(argumentRaws, ConfigKeys.REPOS)));
             for (ConfigKey key : ConfigKeys.all()) {
@@ -213,7 +246,7 @@ public final class Settings {
             }
 
             List<Raw> envRaws = environment();
-            for (List<Raw> layer : List.of(classpath, file, envRaws, systemRaws, argumentRaws)) {
+            for (List<Raw> layer : List.of(applicationRaws, classpath, file, envRaws, systemRaws, argumentRaws)) {
                 merge(layer);
             }
             for (Raw raw : merged.values()) {
@@ -381,6 +414,9 @@ public final class Settings {
                 if (key == ConfigKeys.URL && firstRepo && databaseUrl != null) {
                     candidates.add(fromDatabaseUrl());
                 }
+                if (firstRepo) {
+                    candidates.add(fromApplication(key));
+                }
                 if ((key == ConfigKeys.USER || key == ConfigKeys.PASSWORD) && url != null) {
                     candidates.add(url.credential(key == ConfigKeys.USER));
                 }
@@ -404,6 +440,24 @@ public final class Settings {
                 return new Candidate(null, null, Source.ENV, databaseUrl.origin(), 0, true, DATABASE_URL)
                         .withProblem(Messages.invalid(DATABASE_URL, databaseUrl.origin(),
                                 DatabaseUrls.mask(databaseUrl.value()), e.getMessage()));
+            }
+        }
+
+        /** The application's own setting of {@code key} (first repo only), below every Preflight source. */
+        private Candidate fromApplication(ConfigKey key) {
+            ApplicationSetting setting = application.stream().filter(a -> a.key().equals(key.name())).findFirst()
+                    .orElse(null);
+            if (setting == null) {
+                return null;
+            }
+            try {
+                Object value = key.parse(setting.value().strip());
+                String text = value instanceof DatabaseUrls.Parsed url ? url.jdbcUrl() : setting.value().strip();
+                return new Candidate(text, value, Source.APPLICATION, setting.origin(), 0, false, setting.property());
+            } catch (InvalidValueException e) {
+                return new Candidate(null, null, Source.APPLICATION, setting.origin(), 0, false, setting.property())
+                        .withProblem(Messages.invalid(setting.property(), setting.origin(), key.shown(setting.value()),
+                                e.getMessage()));
             }
         }
 
@@ -438,16 +492,41 @@ public final class Settings {
             }
         }
 
-        /** Jolokia exposes operations that migrate and roll back: on a reachable address never without a login. */
+        /**
+         * Jolokia exposes operations that migrate and roll back: on a reachable address never without a login, and
+         * never with that login and those operations in clear text unless the operator asks for it by name.
+         */
         private void checkJolokiaBind(Map<ConfigKey, Setting> globals) {
             Setting host = globals.get(ConfigKeys.JOLOKIA_HOST);
+            Setting cert = globals.get(ConfigKeys.JOLOKIA_CERT);
+            Setting key = globals.get(ConfigKeys.JOLOKIA_KEY);
+            Setting keystore = globals.get(ConfigKeys.JOLOKIA_KEYSTORE);
+            if ((cert.value() == null) != (key.value() == null)) {
+                Setting given = cert.value() != null ? cert : key;
+                problems.add("`" + given.name() + "` is set (from " + given.origin() + ") but `"
+                        + (given == cert ? key : cert).name() + "` is not; Jolokia's https needs both PEM files");
+            }
+            if (keystore.value() != null && cert.value() != null) {
+                problems.add("both `" + keystore.name() + "` and `" + cert.name() + "` are set; give Jolokia's"
+                        + " certificate one way: a keystore, or PEM files");
+            }
+            if (globals.get(ConfigKeys.JOLOKIA_PORT).value() == null || LOOPBACK.matcher(host.text()).matches()) {
+                return;
+            }
             boolean noLogin = globals.get(ConfigKeys.JOLOKIA_USER).value() == null
                     && globals.get(ConfigKeys.JOLOKIA_PASSWORD).value() == null;
-            if (globals.get(ConfigKeys.JOLOKIA_PORT).value() != null && noLogin
-                    && !LOOPBACK.matcher(host.text()).matches()) {
+            if (noLogin) {
                 problems.add("Jolokia would listen on " + host.text() + " (jolokia.host from " + host.origin()
                         + "), which is not a loopback address, without a login: set jolokia.user and"
                         + " jolokia.password, or bind to 127.0.0.1");
+            }
+            boolean tls = keystore.value() != null || cert.value() != null;
+            if (!tls && !Boolean.TRUE.equals(globals.get(ConfigKeys.JOLOKIA_PLAIN_HTTP).value())) {
+                problems.add("Jolokia would listen on " + host.text() + " (jolokia.host from " + host.origin()
+                        + "), which is not a loopback address, over plain http: its password and operations would"
+                        + " cross the network unencrypted. Set jolokia.keystore (with jolokia.keystore-password) or"
+                        + " jolokia.cert and jolokia.key for https, or jolokia.plain-http=true if the network is"
+                        + " already private and encrypted, or bind to 127.0.0.1");
             }
         }
 

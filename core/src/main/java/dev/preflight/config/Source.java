@@ -10,6 +10,8 @@ package dev.preflight.config;
  */
 public enum Source {
     DEFAULT("default"),
+    /** The application's own configuration (Spring Boot's datasource), for the first repo only: {@link ApplicationSetting}. */
+    APPLICATION("application"),
     CLASSPATH("classpath"),
     FILE("file"),
     ENV("env"),
@@ -22,7 +24,7 @@ public enum Source {
         this.label = label;
     }
 
-    /** {@code default}, {@code classpath}, {@code file}, {@code env}, {@code system} or {@code argument}. */
+    /** {@code default}, {@code application}, {@code classpath}, {@code file}, {@code env}, {@code system} or {@code argument}. */
     public String label() {
         return label;
     }

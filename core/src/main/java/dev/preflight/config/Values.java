@@ -1,5 +1,7 @@
 package dev.preflight.config;
 
+import dev.preflight.lint.RuleSelection;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,14 +59,39 @@ final class Values {
         };
     }
 
-    static Parser choice(String... allowed) {
-        List<String> choices = List.of(allowed);
+    /** {@code lint.rules}: a list of category words, rule ids and {@code -<rule id>}s (see RuleSelection). */
+    static Parser lintRules() {
         return text -> {
-            if (!choices.contains(text)) {
-                throw new InvalidValueException("use one of " + String.join(", ", choices));
+            List<String> entries = split(text);
+            for (String entry : entries) {
+                String name = entry.startsWith("-") ? entry.substring(1) : entry;
+                if (!RuleSelection.isName(name)) {
+                    throw new InvalidValueException("`" + name + "` is no lint rule"
+                            + Suggestions.closest(name, RuleSelection.names()).map(n -> " (did you mean " + n + "?)")
+                            .orElse("") + "; use hazards, conventions, all, none, a rule id from README's lint"
+                            + " table, or -<rule id>");
+                }
             }
-            return text;
+            return entries;
         };
+    }
+
+    /** One of an enum's constants, written in lower case with {@code -} for {@code _} ({@code on-failure=continue}). */
+    static <E extends Enum<E>> Parser choice(Class<E> modes) {
+        return text -> {
+            for (E mode : modes.getEnumConstants()) {
+                if (label(mode).equals(text)) {
+                    return mode;
+                }
+            }
+            throw new InvalidValueException("use one of " + String.join(", ",
+                    java.util.Arrays.stream(modes.getEnumConstants()).map(Values::label).toList()));
+        };
+    }
+
+    /** How a mode is written in the configuration: {@code WARN} as {@code warn}. */
+    static String label(Enum<?> mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static Parser bool() {

@@ -70,10 +70,11 @@ public final class AdvisoryLock {
      * @throws LockTimeoutException after {@code maxWait}, naming the holder
      */
     public void acquire(Connection c, Optional<Duration> maxWait, MigrationListener listener) throws SQLException {
+        long start = System.nanoTime();
         if (tryLock(c)) {
+            listener.lockAcquired(repo, Duration.ofNanos(System.nanoTime() - start));
             return;
         }
-        long start = System.nanoTime();
         long lastReport = 0;
         long backoffMillis = 50;
         String holder = null;
@@ -102,7 +103,9 @@ public final class AdvisoryLock {
             }
             backoffMillis = Math.min(backoffMillis * 2, 1_000);
             if (tryLock(c)) {
-                LOG.info("Got the migration lock of repo {} after {} ms", repo, (System.nanoTime() - start) / 1_000_000);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                LOG.info("Got the migration lock of repo {} after {} ms", repo, took.toMillis());
+                listener.lockAcquired(repo, took);
                 return;
             }
         }

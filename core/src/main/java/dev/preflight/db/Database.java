@@ -10,18 +10,18 @@ import dev.preflight.config.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Properties;
 import java.util.Set;
 
 /**
  * The connections of one repository: a HikariCP pool of at most two (one holds the migration lock, one
- * does the work), opened on first use after waiting for the database, idle ones closed.
+ * does the work), opened on first use after waiting for the database, idle ones closed. Or, given the application's
+ * own {@link DataSource}, connections borrowed from it: still one for the lock and one for the work, each handed back
+ * when its command ends, and the data source is never closed here.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,18 +35,30 @@ public final class Database implements AutoCloseable {
 
     private final RepoConfig repo;
     private final MigrationListener listener;
+    /** The application's own data source, or null: then Preflight's pool, from the repo's url. */
+    private final DataSource application;
     private HikariDataSource pool;
 
     public Database(RepoConfig repo, MigrationListener listener) {
+        this(repo, null, listener);
+    }
+
+    /** @param application the application's data source, or null for a pool of Preflight's own from the url */
+    public Database(RepoConfig repo, DataSource application, MigrationListener listener) {
         this.repo = repo;
+        this.application = application;
         this.listener = listener;
     }
 
     /**
      * A connection from the pool. The first call opens the pool and waits for the database (connect-retry);
-     * later calls borrow as usual.
+     * later calls borrow as usual. From the application's data source: borrowed, in auto-commit mode (the engine
+     * opens its own transactions), with the data source's own wait.
      */
     public Connection connection() throws SQLException {
+        if (application != null) {
+            return borrow();
+        }
         HikariDataSource ds;
         synchronized (this) {
             if (pool == null) {
@@ -70,6 +82,7 @@ public final class Database implements AutoCloseable {
     private Connection firstConnection(HikariDataSource ds) {
         long deadline = System.nanoTime() + repo.connectRetry().toNanos();
         long backoffMillis = 200;
+        boolean created = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return ds.getConnection();
@@ -79,6 +92,15 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
                 }
                 SQLException cause = sqlCause(e.getCause());
+                if (cause != null && MissingDatabase.SQL_STATE.equals(cause.getSQLState())) {
+                    // The server answered: waiting will not make the database appear.
+                    if (!repo.createDatabase() || created) {
+                        throw MissingDatabase.error(repo);
+                    }
+                    MissingDatabase.create(repo, url -> dataSource(url, 10));
+                    created = true;
+                    continue;
+                }
                 // The server's and the driver's messages never hold the password; a URL in them may.
                 String reason = DatabaseUrls.mask(cause != null ? cause.getMessage() : e.getMessage());
                 if (cause != null && FATAL_SQL_STATES.contains(cause.getSQLState())) {
@@ -108,21 +130,46 @@ public final class Database implements AutoCloseable {
      * in a fresh JVM, starting HikariCP costs more than the query. The caller closes it.
      */
     public Connection directConnection() throws SQLException {
+        if (application != null) {
+            return borrow();
+        }
         // A host that does not answer at all costs at most this before the pooled path takes over.
-        return dataSource(2).getConnection();
+        return dataSource(repo.url(), 2).getConnection();
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection c;
+        try {
+            c = application.getConnection();
+        } catch (SQLException e) {
+            // A pool of one would make the second borrow wait for the first forever: say what Preflight needs.
+            throw new SQLException("cannot get a connection from the application's data source for repo " + repo.name()
+                    + " (a command holds at most two at once: one for the migration lock, one for the work): "
+                    + e.getMessage(), e.getSQLState(), e);
+        }
+        try {
+            if (!c.getAutoCommit()) {
+                // Pools configured with auto-commit off (common with JPA) reset it when the connection comes back.
+                c.setAutoCommit(true);
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /**
      * Our own driver, not whichever PostgreSQL driver DriverManager finds first: inside the agent jar ours is
      * relocated, and the application's own (unrelocated) driver would not unwrap to our PGConnection.
      */
-    private DriverDataSource dataSource(int connectTimeoutSeconds) {
+    private DriverDataSource dataSource(String url, int connectTimeoutSeconds) {
         Properties connection = new Properties();
         repo.user().ifPresent(user -> connection.setProperty("user", user));
         repo.password().ifPresent(password -> connection.setProperty("password", password));
         connection.setProperty("ApplicationName", applicationName());
         connection.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
-        DriverDataSource dataSource = new DriverDataSource(repo.url(), connection,
+        DriverDataSource dataSource = new DriverDataSource(url, connection,
                 "the connections of repo " + repo.name());
         keepRelocatedDriverPrivate();
         return dataSource;
@@ -131,7 +178,7 @@ public final class Database implements AutoCloseable {
     private HikariConfig hikariConfig() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("preflight-" + repo.name());
-        config.setDataSource(dataSource(10));
+        config.setDataSource(dataSource(repo.url(), 10));
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
@@ -146,18 +193,20 @@ public final class Database implements AutoCloseable {
      * application's own pool would find it first and use it instead of the application's driver. Take it off
      * again: HikariCP instantiates it by class name. As a plain library the driver is the application's own,
      * and stays registered.
+     *
+     * <p>Through the driver's own register flag, never {@code DriverManager.getDrivers()}: that would make
+     * DriverManager load every driver of the application (through the context class loader) before its main runs,
+     * and their static set-up with it (the application's pgjdbc creates the JVM's java.util.logging LogManager).
      */
     private static void keepRelocatedDriverPrivate() {
         if (!org.postgresql.Driver.class.getName().startsWith("dev.preflight.shaded.")) {
             return;
         }
-        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-            if (driver.getClass() == org.postgresql.Driver.class) {
-                try {
-                    DriverManager.deregisterDriver(driver);
-                } catch (SQLException e) {
-                    LOG.debug("could not deregister the relocated driver", e);
-                }
+        if (org.postgresql.Driver.isRegistered()) {
+            try {
+                org.postgresql.Driver.deregister();
+            } catch (SQLException | IllegalStateException e) {
+                LOG.debug("could not deregister the relocated driver", e);
             }
         }
     }
@@ -203,6 +252,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes Preflight's own pool; the application's data source stays open: it is the application's. */
     @Override
     public synchronized void close() {
         if (pool != null) {

@@ -69,6 +69,12 @@ public record HistoryRow(long rank, Version version, String name, Kind kind, Str
     public record Progress(int statement, int statements, String client, int backendPid, boolean sessionAlive) {
     }
 
+    /** This row with {@code version} instead (equal to its own, as the file that row was written for has it). */
+    public HistoryRow withVersion(Version version) {
+        return new HistoryRow(rank, version, name, kind, checksum, installedBy, installedAt, executionMs, success, state,
+                progress);
+    }
+
     /** The identifier users see: the version, or {@code R__name} for a repeatable migration. */
     public String id() {
         return version != null ? version.normalized() : "R__" + name;

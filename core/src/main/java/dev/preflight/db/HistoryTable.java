@@ -234,21 +234,26 @@ public final class HistoryTable {
 
     /**
      * The applied row of a migration whose non-transactional down script is about to run, marked {@code reverting}
-     * (and no longer successful, so that releases before the state column see it as failed), committed at once.
+     * (and no longer successful, so that releases before the state column see it as failed), committed at once; a
+     * tied version is told by {@code name}, as in {@link #delete}.
      *
      * @return the row's rank
      */
-    public long startReverting(Connection c, Kind kind, Version version, int statements, String client)
+    public long startReverting(Connection c, Kind kind, Version version, String name, int statements, String client)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update " + qualifiedName + " h set success = false,"
                 + " state = 'reverting', statement = ?, statements = ?, client = ?, backend_pid = a.pid,"
                 + " backend_start = a.backend_start from pg_stat_activity a where a.pid = pg_backend_pid()"
-                + " and h.kind = ? and h.version = ? and h.success returning h.installed_rank")) {
+                + " and h.kind = ? and h.version = ?" + (version.tie() != null ? " and h.name = ?" : "")
+                + " and h.success returning h.installed_rank")) {
             ps.setInt(1, statements > 0 ? 1 : 0);
             ps.setInt(2, statements);
             ps.setString(3, client);
             ps.setString(4, kind.code());
             ps.setString(5, version.normalized());
+            if (version.tie() != null) {
+                ps.setString(6, name);
+            }
             return rank(ps);
         }
     }
@@ -304,12 +309,14 @@ public final class HistoryTable {
         }
     }
 
-    /** Removes the rows of one version of a kind (a rollback). */
-    public int delete(Connection c, Kind kind, Version version) throws SQLException {
+    /**
+     * Removes the rows of one migration of a kind (a rollback). A {@link Version#tie() tied} version (sql-migrate's,
+     * several files with one number) is told from the others of its number by {@code name}.
+     */
+    public int delete(Connection c, Kind kind, Version version, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName
-                + " where kind = ? and version = ?")) {
-            ps.setString(1, kind.code());
-            ps.setString(2, version.normalized());
+                + " where kind = ? and version = ?" + (version.tie() != null ? " and name = ?" : ""))) {
+            bindMigration(ps, kind, version, name);
             return ps.executeUpdate();
         }
     }
@@ -322,13 +329,29 @@ public final class HistoryTable {
         }
     }
 
-    /** Removes the rows of a migration that did not finish (failed, or running when interrupted). */
+    /** Removes the rows of a migration that did not finish (failed, or running when interrupted); name as in delete. */
     private void deleteUnfinished(Connection c, Kind kind, Version version, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName + " where kind = ? and not success"
-                + (version == null ? " and version is null and name = ?" : " and version = ?"))) {
-            ps.setString(1, kind.code());
-            ps.setString(2, version == null ? name : version.normalized());
+        if (version == null) {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName
+                    + " where kind = ? and not success and version is null and name = ?")) {
+                ps.setString(1, kind.code());
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName + " where kind = ? and version = ?"
+                + (version.tie() != null ? " and name = ?" : "") + " and not success")) {
+            bindMigration(ps, kind, version, name);
             ps.executeUpdate();
+        }
+    }
+
+    private static void bindMigration(PreparedStatement ps, Kind kind, Version version, String name) throws SQLException {
+        ps.setString(1, kind.code());
+        ps.setString(2, version.normalized());
+        if (version.tie() != null) {
+            ps.setString(3, name);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.preflight.engine;
 
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,18 @@ final class BlockerProbe implements AutoCloseable {
     /** Starts watching {@code work} from {@code probe} (another session), about four times per {@code lockTimeout}. */
     static BlockerProbe start(Connection probe, Connection work, Duration lockTimeout) throws SQLException {
         long period = Math.max(MIN_PERIOD_MILLIS, Math.min(MAX_PERIOD_MILLIS, lockTimeout.toMillis() / 4));
-        return new BlockerProbe(probe, work.unwrap(PGConnection.class).getBackendPID(), period);
+        return new BlockerProbe(probe, backendPid(work), period);
+    }
+
+    /**
+     * Asked of the server rather than of the driver: an application's data source may hand out connections of another
+     * copy of the PostgreSQL driver than the one Preflight's classes link to (the agent's is relocated).
+     */
+    private static int backendPid(Connection work) throws SQLException {
+        try (Statement s = work.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private void look() {

@@ -6,6 +6,7 @@ import dev.preflight.MigrationStatus.State;
 import dev.preflight.Version;
 import dev.preflight.db.HistoryRow;
 import dev.preflight.source.Migration;
+import dev.preflight.source.VersionOrder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The migrations of one kind (schema with its repeatables, or data) matched against the rows of the
@@ -26,10 +28,11 @@ final class History {
     private final List<Migration> versioned = new ArrayList<>();
     private final List<Migration> repeatables = new ArrayList<>();
     private final Map<Version, Migration> filesByVersion = new HashMap<>();
-    private final TreeMap<Version, HistoryRow> applied = new TreeMap<>();
+    private final VersionOrder order;
+    private final TreeMap<Version, HistoryRow> applied;
     /**
-     * Rows of non-transactional migrations that did not finish (failed, running, interrupted), by version
-     * (normalised) or {@code R__name}; a later success of the same one clears it.
+     * Rows of non-transactional migrations that did not finish (failed, running, interrupted), by {@link #key};
+     * a later success of the same one clears it.
      */
     private final Map<String, HistoryRow> unfinished = new LinkedHashMap<>();
     /** Interrupted Java migrations: run again from the start, as before they had a running row. */
@@ -44,6 +47,8 @@ final class History {
      */
     History(Kind kind, List<Migration> files, List<HistoryRow> rows) {
         this.kind = kind;
+        this.order = VersionOrder.of(files);
+        this.applied = new TreeMap<>(order);
         for (Migration m : files) {
             if (m.kind() == Kind.REPEATABLE) {
                 repeatables.add(m);
@@ -52,8 +57,14 @@ final class History {
                 filesByVersion.put(m.version(), m);
             }
         }
-        versioned.sort(Comparator.comparing(Migration::version));
-        for (HistoryRow row : rows) {
+        versioned.sort(Comparator.comparing(Migration::version, order));
+        Map<String, List<Migration>> byNumber = versioned.stream()
+                .collect(Collectors.groupingBy(m -> m.version().normalized()));
+        for (HistoryRow stored : rows) {
+            HistoryRow row = stored;
+            if (row.kind() == kind && row.version() != null) {
+                row = row.withVersion(fileVersion(row, byNumber.get(row.version().normalized())));
+            }
             if (row.kind() == kind) {
                 if (row.success()) {
                     applied.put(row.version(), row);
@@ -85,8 +96,35 @@ final class History {
         });
     }
 
+    /**
+     * The version of the file a row was written for, so that rows and files compare alike: the file with its number,
+     * or among sql-migrate's files tied on one number the one with the row's name. A row of a tied number whose file
+     * is gone keeps its name as tie, apart from the others.
+     */
+    private static Version fileVersion(HistoryRow row, List<Migration> sameNumber) {
+        if (sameNumber == null) {
+            return row.version();
+        }
+        for (Migration m : sameNumber) {
+            if (m.version().tie() == null || m.name().equals(row.name())) {
+                return m.version();
+            }
+        }
+        return row.version().tiedBy(row.name());
+    }
+
+    /** How versions are ordered here, as the migrations' tool orders them. */
+    VersionOrder order() {
+        return order;
+    }
+
     private static String key(HistoryRow row) {
-        return row.version() != null ? row.version().normalized() : "R__" + row.name();
+        return row.version() != null ? key(row.version(), row.name()) : "R__" + row.name();
+    }
+
+    /** An unfinished row's key: its version, and for a tied one (several sql-migrate files on one number) its name. */
+    private static String key(Version version, String name) {
+        return version.tie() == null ? version.normalized() : version.normalized() + " " + name;
     }
 
     Kind kind() {
@@ -133,19 +171,22 @@ final class History {
     }
 
     boolean isApplied(Version version) {
-        return applied.containsKey(version) || (baseline != null && version.compareTo(baseline.version()) <= 0);
+        return applied.containsKey(version) || (baseline != null && order.compare(version, baseline.version()) <= 0);
     }
 
+    /** Whether a migration has this number, as a user gives it (tied versions: any of them). */
     boolean isKnown(Version version) {
-        return filesByVersion.containsKey(version) || applied.containsKey(version)
-                || (baseline != null && baseline.version().equals(version));
+        String number = version.normalized();
+        return filesByVersion.keySet().stream().anyMatch(v -> v.normalized().equals(number))
+                || applied.keySet().stream().anyMatch(v -> v.normalized().equals(number))
+                || (baseline != null && baseline.version().normalized().equals(number));
     }
 
     /** Versioned migrations not applied yet (and not covered by the baseline), oldest first. */
     List<Migration> pending() {
         List<Migration> out = new ArrayList<>();
         for (Migration m : versioned) {
-            if (!isApplied(m.version()) && !unfinished.containsKey(m.version().normalized())) {
+            if (!isApplied(m.version()) && !unfinished.containsKey(key(m.version(), m.name()))) {
                 out.add(m);
             }
         }
@@ -155,7 +196,7 @@ final class History {
     /** The newest applied version, or the baseline's, or null. */
     Version newestApplied() {
         Version newest = applied.isEmpty() ? null : applied.lastKey();
-        if (baseline != null && (newest == null || baseline.version().compareTo(newest) > 0)) {
+        if (baseline != null && (newest == null || order.compare(baseline.version(), newest) > 0)) {
             newest = baseline.version();
         }
         return newest;
@@ -196,17 +237,17 @@ final class History {
 
     /** The status lines of this kind: versioned by version (baseline in its place), repeatables last. */
     List<MigrationStatus> statuses() {
-        TreeMap<Version, MigrationStatus> byVersion = new TreeMap<>();
+        TreeMap<Version, MigrationStatus> byVersion = new TreeMap<>(order);
         for (Migration m : versioned) {
             HistoryRow row = applied.get(m.version());
-            HistoryRow failedRow = unfinished.get(m.version().normalized());
+            HistoryRow failedRow = unfinished.get(key(m.version(), m.name()));
             State state;
             if (row != null) {
                 state = State.UP;
             } else if (failedRow != null) {
                 state = unfinishedState(failedRow);
                 row = failedRow;
-            } else if (baseline != null && m.version().compareTo(baseline.version()) <= 0) {
+            } else if (baseline != null && order.compare(m.version(), baseline.version()) <= 0) {
                 state = State.BELOW_BASELINE;
             } else {
                 state = State.DOWN;
@@ -232,7 +273,7 @@ final class History {
         List<MigrationStatus> out = new ArrayList<>();
         boolean baselinePlaced = baseline == null;
         for (Map.Entry<Version, MigrationStatus> e : byVersion.entrySet()) {
-            if (!baselinePlaced && e.getKey().compareTo(baseline.version()) > 0) {
+            if (!baselinePlaced && order.compare(e.getKey(), baseline.version()) > 0) {
                 out.add(baselineStatus());
                 baselinePlaced = true;
             }

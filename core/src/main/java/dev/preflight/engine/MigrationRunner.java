@@ -207,7 +207,7 @@ final class MigrationRunner {
         if (step.up()) {
             table.insert(work, m.version(), m.name(), m.kind(), m.checksum(), ms, true);
         } else {
-            table.delete(work, kind, m.version());
+            table.delete(work, kind, m.version(), m.name());
         }
     }
 

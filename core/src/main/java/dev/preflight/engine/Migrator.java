@@ -2,17 +2,20 @@ package dev.preflight.engine;
 
 import dev.preflight.Kind;
 import dev.preflight.MigrateResult;
-import dev.preflight.MigrationException;
 import dev.preflight.MigrationListener;
 import dev.preflight.MigrationStatus;
 import dev.preflight.RepoConfig;
 import dev.preflight.StatusReport;
 import dev.preflight.Target;
 import dev.preflight.ValidationReport;
+import dev.preflight.ValidationReport.Problem;
 import dev.preflight.ConfigException;
 import dev.preflight.db.Database;
 import dev.preflight.engine.ScriptRunner.Step;
 import dev.preflight.lint.Finding;
+import dev.preflight.lint.LintGate;
+import dev.preflight.lint.LintScript;
+import dev.preflight.lint.LintSettings;
 import dev.preflight.lint.Linter;
 import dev.preflight.source.Migration;
 import org.slf4j.Logger;
@@ -22,7 +25,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The engine behind {@link dev.preflight.Preflight}: each public method is one command. A command reads
@@ -65,7 +68,7 @@ public final class Migrator {
     public ValidationReport validate() {
         return access.withFilesAndHistory(() -> List.of(access.files(Kind.SCHEMA), access.files(Kind.DATA)),
                 (c, files, rows) -> {
-                    List<String> problems = new ArrayList<>(planner.problems(
+                    List<Problem> problems = new ArrayList<>(planner.problems(
                             new History(Kind.SCHEMA, files.get(0), rows), access.locations(Kind.SCHEMA)));
                     problems.addAll(planner.problems(new History(Kind.DATA, files.get(1), rows),
                             access.locations(Kind.DATA)));
@@ -103,7 +106,7 @@ public final class Migrator {
                     recordChecked(shortcut, work, kind);
                 }
                 List<Step> steps = plan.stream().map(m -> ScriptRunner.prepare(m, true)).toList();
-                lintBeforeRunning(steps);
+                lintBeforeRunning(steps, work);
                 if (!steps.isEmpty()) {
                     access.table.createOrUpgrade(work, steps.stream().anyMatch(s -> !s.transactional()));
                 }
@@ -137,6 +140,7 @@ public final class Migrator {
         return access.withConnection(work -> access.underLock(lockConnection -> {
             History h = access.read(work, kind, files);
             List<Step> steps = planner.rollback(h, target).stream().map(m -> ScriptRunner.prepare(m, false)).toList();
+            lintBeforeRunning(steps, work);
             if (steps.stream().anyMatch(s -> !s.transactional())) {
                 access.table.createOrUpgrade(work, true);
             }
@@ -147,36 +151,16 @@ public final class Migrator {
 
     // ---------------------------------------------------------------- lint
 
-    /**
-     * The {@code lint} setting applied to the migrations about to run: {@code warn} logs each finding,
-     * {@code error} refuses the whole command before anything runs, {@code off} skips the lint.
-     */
-    private void lintBeforeRunning(List<Step> steps) {
-        if (repo.lint().equals("off")) {
-            return;
-        }
-        List<Finding> findings = steps.stream().filter(s -> s.statements() != null)
-                .flatMap(s -> Linter.lint(s.migration(), s.statements(), s.transactional()).stream()).toList();
-        if (findings.isEmpty()) {
-            return;
-        }
-        if (repo.lint().equals("error")) {
-            throw new MigrationException("the safety lint found " + findings.size() + " hazard(s) in the migrations"
-                    + " of repo " + repo.name() + " about to run; nothing was run (lint=error):\n\n"
-                    + findings.stream().map(Finding::toBlock).collect(Collectors.joining("\n"))
-                    + "\nUse the safe pattern, accept a finding with -- preflight:allow <rule> above its statement,"
-                    + " or set lint=warn.");
-        }
-        findings.forEach(f -> LOG.warn("lint {}: {}", repo.name(), f.toBlock().stripTrailing()));
+    /** The {@code lint} setting applied to the scripts about to run, as one run ({@link LintGate}). */
+    private void lintBeforeRunning(List<Step> steps, Connection work) {
+        LintGate.check(repo, steps.stream().filter(s -> s.statements() != null)
+                .map(s -> new LintScript(s.migration(), s.up(), s.statements(), s.transactional())).toList(), work);
     }
 
-    /** The safety lint of every SQL migration of the repo, schema and data, applied or not; no database needed. */
+    /** The safety lint of every SQL migration of the repo, schema and data, up and down, applied or not; offline. */
     public List<Finding> lint() {
-        List<Finding> findings = new ArrayList<>();
-        for (Kind kind : List.of(Kind.SCHEMA, Kind.DATA)) {
-            access.files(kind).forEach(m -> findings.addAll(Linter.lint(m)));
-        }
-        return findings;
+        return Linter.lintEach(Stream.concat(access.files(Kind.SCHEMA).stream(), access.files(Kind.DATA).stream())
+                .toList(), LintSettings.of(repo));
     }
 
     // ---------------------------------------------------------------- baseline, repair, lock
@@ -198,6 +182,11 @@ public final class Migrator {
     /** Removes the row of the failed or interrupted non-transactional migration {@code version}. */
     public List<String> repairRemove(String version) {
         return repairs.remove(version);
+    }
+
+    /** Refuses {@code version} at once when no failed or interrupted migration has it (see the two above). */
+    public void checkRepairable(String version) {
+        repairs.checkMend(version);
     }
 
     /** Who holds this repo's migration lock now, if anyone. */

@@ -67,7 +67,7 @@ final class NonTransactionalRun {
         long t0 = System.nanoTime();
         long rank = step.up()
                 ? table.insertRunning(work, m.version(), m.name(), m.kind(), m.checksum(), n, ThisProcess.describe())
-                : table.startReverting(work, kind, m.version(), n, ThisProcess.describe());
+                : table.startReverting(work, kind, m.version(), m.name(), n, ThisProcess.describe());
         Settings settings = new Settings(work);
         int at = 0;
         try {
@@ -103,7 +103,7 @@ final class NonTransactionalRun {
         if (step.up()) {
             table.markApplied(work, rank, Elapsed.millisSince(t0));
         } else {
-            table.delete(work, kind, m.version());
+            table.delete(work, kind, m.version(), m.name());
         }
     }
 

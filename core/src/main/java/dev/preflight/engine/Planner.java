@@ -5,6 +5,7 @@ import dev.preflight.Kind;
 import dev.preflight.MigrationException;
 import dev.preflight.RepoConfig;
 import dev.preflight.Target;
+import dev.preflight.ValidationReport.Problem;
 import dev.preflight.Version;
 import dev.preflight.db.HistoryRow;
 import dev.preflight.source.Migration;
@@ -42,7 +43,7 @@ final class Planner {
         List<Migration> pending = h.pending();
         Version newest = h.newestApplied();
         if (!repo.outOfOrder() && newest != null) {
-            List<Migration> old = pending.stream().filter(m -> m.version().compareTo(newest) < 0).toList();
+            List<Migration> old = pending.stream().filter(m -> h.order().compare(m.version(), newest) < 0).toList();
             if (!old.isEmpty()) {
                 throw new MigrationException("pending " + h.kind().code() + " migration(s) older than the newest "
                         + "applied version " + newest + ": " + Summaries.ids(old.stream()
@@ -59,7 +60,7 @@ final class Planner {
                 throw new ConfigException("no " + h.kind().code() + " migration has version " + target.version()
                         + " (pending: " + ids(pending) + "). Use a version from the status table.");
             }
-            plan = new ArrayList<>(pending.stream().filter(m -> m.version().compareTo(to) <= 0).toList());
+            plan = new ArrayList<>(pending.stream().filter(m -> h.order().compare(m.version(), to) <= 0).toList());
         } else {
             plan = new ArrayList<>(pending.subList(0, Math.min(target.steps(), pending.size())));
         }
@@ -84,11 +85,11 @@ final class Planner {
                         + " (applied: " + Summaries.ids(applied.stream().map(r -> r.version().normalized()).toList())
                         + "). Use a version from the status table, or 0 to revert everything.");
             }
-            if (h.baseline() != null && to.compareTo(h.baseline().version()) < 0) {
+            if (h.baseline() != null && h.order().compare(to, h.baseline().version()) < 0) {
                 throw new MigrationException("cannot roll back below the baseline " + h.baseline().version()
                         + ": migrations up to it were never run by Preflight and have no history to revert.");
             }
-            revert = applied.stream().filter(r -> r.version().compareTo(to) > 0).toList();
+            revert = applied.stream().filter(r -> h.order().compare(r.version(), to) > 0).toList();
         } else {
             revert = applied.subList(0, Math.min(target.steps(), applied.size()));
         }
@@ -113,21 +114,29 @@ final class Planner {
     }
 
     /** Every problem that {@code validate} reports for one kind. */
-    List<String> problems(History h, List<String> locations) {
-        List<String> problems = new ArrayList<>();
-        h.unfinished().forEach(r -> problems.add(Unfinished.message(r, h.file(r))));
-        h.drifted().forEach(d -> problems.add(driftMessage(d)));
-        h.missing().forEach(r -> problems.add(h.kind().code() + " migration " + r.version().normalized() + " "
-                + r.name() + " is applied but its file is not found in " + locations
-                + ". Restore the file, or check the locations setting."));
+    List<Problem> problems(History h, List<String> locations) {
+        List<Problem> problems = new ArrayList<>();
+        h.unfinished().forEach(r -> problems.add(new Problem(unfinishedKind(r), Unfinished.message(r, h.file(r)))));
+        h.drifted().forEach(d -> problems.add(new Problem(Problem.Kind.CHANGED, driftMessage(d))));
+        h.missing().forEach(r -> problems.add(new Problem(Problem.Kind.MISSING, h.kind().code() + " migration "
+                + r.version().normalized() + " " + r.name() + " is applied but its file is not found in " + locations
+                + ". Restore the file, or check the locations setting.")));
         if (h.kind() == Kind.SCHEMA) {
             List<Migration> pending = h.pending();
             pending.addAll(h.repeatablesToRun());
             if (!pending.isEmpty()) {
-                problems.add(pending.size() + " schema migration(s) pending: " + ids(pending) + ". Run migrate.");
+                problems.add(new Problem(Problem.Kind.PENDING, pending.size() + " schema migration(s) pending: "
+                        + ids(pending) + ". Run migrate."));
             }
         }
         return problems;
+    }
+
+    private static Problem.Kind unfinishedKind(HistoryRow row) {
+        if (row.runningNow()) {
+            return Problem.Kind.RUNNING;
+        }
+        return row.interrupted() ? Problem.Kind.INTERRUPTED : Problem.Kind.FAILED;
     }
 
     /** A failed, interrupted or running non-transactional migration stops every run of its kind. */

@@ -96,21 +96,20 @@ final class Repairs {
         return mend(id, false);
     }
 
+    /**
+     * Refuses {@code id} now, without the lock, when no failed or interrupted migration has it: for surfaces that
+     * mend it later (a JMX job) and must refuse a wrong version at once. {@link #mend} checks again under the lock.
+     */
+    void checkMend(String id) {
+        Version version = id.startsWith("R__") ? null : parse(id);
+        access.withConnection(work -> unfinished(access.table.read(work), id, version));
+    }
+
     private List<String> mend(String id, boolean applied) {
         Version version = id.startsWith("R__") ? null : parse(id);
         return access.withConnection(work -> access.underLock(lockConnection -> {
             List<HistoryRow> rows = access.table.read(work);
-            List<HistoryRow> unfinished = rows.stream().filter(r -> !r.success() && r.state() != HistoryRow.State.APPLIED)
-                    .filter(r -> version != null ? version.equals(r.version()) : r.version() == null
-                            && id.equals("R__" + r.name()))
-                    .filter(r -> rows.stream().noneMatch(later -> later.rank() > r.rank() && later.success()
-                            && later.kind() == r.kind() && later.id().equals(r.id())))
-                    .toList();
-            if (unfinished.isEmpty()) {
-                throw new ConfigException("no failed or interrupted migration has version " + id + " in "
-                        + access.table.qualifiedName() + "; repair --" + (applied ? "mark-applied" : "remove")
-                        + " mends one that status shows as FAILED or INTERRUPTED.");
-            }
+            List<HistoryRow> unfinished = unfinished(rows, id, version);
             refuseRunning(unfinished.stream().filter(HistoryRow::runningNow).toList());
             if (unfinished.stream().map(HistoryRow::kind).distinct().count() > 1) {
                 throw new ConfigException("version " + id + " is unfinished both as a schema and as a data migration;"
@@ -132,6 +131,22 @@ final class Repairs {
             actions.forEach(a -> LOG.info("repair {}: {}", access.repo.name(), a));
             return actions;
         }));
+    }
+
+    /** The unfinished rows of {@code id} that no later success replaced; a ConfigException when there are none. */
+    private List<HistoryRow> unfinished(List<HistoryRow> rows, String id, Version version) {
+        List<HistoryRow> unfinished = rows.stream().filter(r -> !r.success() && r.state() != HistoryRow.State.APPLIED)
+                .filter(r -> version != null ? version.equals(r.version()) : r.version() == null
+                        && id.equals("R__" + r.name()))
+                .filter(r -> rows.stream().noneMatch(later -> later.rank() > r.rank() && later.success()
+                        && later.kind() == r.kind() && later.id().equals(r.id())))
+                .toList();
+        if (unfinished.isEmpty()) {
+            throw new ConfigException("no failed or interrupted migration has version " + id + " in "
+                    + access.table.qualifiedName() + "; repair --mark-applied and repair --remove mend one that status"
+                    + " shows as FAILED or INTERRUPTED.");
+        }
+        return unfinished;
     }
 
     private static void refuseRunning(List<HistoryRow> running) {

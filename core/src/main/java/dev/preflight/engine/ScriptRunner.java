@@ -3,6 +3,7 @@ package dev.preflight.engine;
 import dev.preflight.MigrationException;
 import dev.preflight.source.Migration;
 import dev.preflight.source.Script;
+import dev.preflight.source.Tool;
 import dev.preflight.sql.CopyRows;
 import dev.preflight.sql.SqlSplitter;
 import dev.preflight.sql.SqlSyntaxException;
@@ -74,35 +75,28 @@ final class ScriptRunner {
         }
         SqlStatement noTx = statements.stream().filter(SqlStatement::cannotRunInTransaction).findFirst().orElse(null);
         SqlStatement control = statements.stream().filter(SqlStatement::isTransactionControl).findFirst().orElse(null);
-        String layout = m.layout() == null ? "" : m.layout();
-        if (layout.equals("flyway") && noTx != null && control == null) {
+        Tool tool = m.tool();
+        if (tool.detectsNonTransactionalStatements() && noTx != null && control == null) {
             SqlStatement other = statements.stream().filter(s -> !s.cannotRunInTransaction()).findFirst().orElseThrow();
             throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
                     + " cannot run inside a transaction, but line " + other.line() + " needs one. "
-                    + "Move the statement into a migration of its own, as Flyway requires.");
+                    + "Move the statement into a migration of its own, as " + tool.name() + " requires.");
         }
         if (noTx != null) {
             throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
                     + " cannot run inside a transaction. Mark the migration non-transactional: "
-                    + markerHint(layout) + ".");
+                    + markerHint(tool) + ".");
         }
         if (control != null) {
             throw new MigrationException(script.origin() + ":" + control.line() + ": " + firstWords(control)
                     + " controls the transaction, but Preflight already runs this migration in one (with its "
-                    + "history row). Remove it, or mark the migration non-transactional: " + markerHint(layout) + ".");
+                    + "history row). Remove it, or mark the migration non-transactional: " + markerHint(tool) + ".");
         }
         return true;
     }
 
-    private static String markerHint(String layout) {
-        String own = switch (layout) {
-            case "dbmate" -> "`-- migrate:up transaction:false`";
-            case "goose" -> "`-- +goose NO TRANSACTION`";
-            case "sql-migrate" -> "`-- +migrate Up notransaction`";
-            case "diesel" -> "`run_in_transaction = false` in its metadata.toml";
-            case "flyway" -> "`executeInTransaction=false` in a .sql.conf file beside it";
-            default -> null;
-        };
+    private static String markerHint(Tool tool) {
+        String own = tool.noTransactionMarker();
         return (own == null ? "" : own + ", or ") + "`-- preflight:no-transaction` in its first lines";
     }
 

@@ -1,10 +1,9 @@
 package dev.preflight.lint;
 
-import java.util.List;
-
 /**
- * One hazard the safety lint found in a migration: which rule, where, what the statement does, why it is
- * dangerous and the safe pattern. {@link #toBlock()} is the one rendering every surface prints.
+ * One finding of the safety lint: which rule, where, what the statement does, why it is a problem and the safe
+ * pattern. {@link #toBlock()} is the one text rendering every surface prints; {@link LintReport} renders a whole
+ * report as text, JSON or SARIF.
  *
  * <pre>
  * index-not-concurrent  db/migrations/V3__idx.sql:2
@@ -17,8 +16,8 @@ import java.util.List;
  * @param rule the rule id, e.g. {@code set-not-null}
  * @param origin the file of the statement
  * @param line the 1-based line of the statement in {@code origin}
- * @param message what the statement does, naming the table
- * @param why why it is dangerous
+ * @param message what the statement does, naming the table; {@code down: ...} for a down script
+ * @param why why it is a problem
  * @param safePattern the safe way to do it
  */
 public record Finding(String rule, String origin, int line, String message, String why, String safePattern) {
@@ -28,6 +27,16 @@ public record Finding(String rule, String origin, int line, String message, Stri
         return origin + ":" + line;
     }
 
+    /** The rule of this finding. */
+    public Rule ruleInfo() {
+        return Rule.byId(rule).orElseThrow(() -> new IllegalStateException("no lint rule " + rule));
+    }
+
+    /** Hazard or convention. */
+    public Category category() {
+        return ruleInfo().category();
+    }
+
     /** The finding as one block of lines, each ending with a line break. */
     public String toBlock() {
         return rule + "  " + location() + "\n"
@@ -35,16 +44,5 @@ public record Finding(String rule, String origin, int line, String message, Stri
                 + "  why:  " + why + "\n"
                 + "  safe: " + safePattern + "\n"
                 + "  accept it with: -- preflight:allow " + rule + "\n";
-    }
-
-    /**
-     * A repo's whole lint report, as the CLI and the MBean show it: every finding's block, a blank line after
-     * each, then {@code lint <repo>: ok} or {@code lint <repo>: N hazard(s); accept one with ...}.
-     */
-    public static String report(String repo, List<Finding> findings) {
-        StringBuilder out = new StringBuilder();
-        findings.forEach(f -> out.append(f.toBlock()).append('\n'));
-        return out.append("lint ").append(repo).append(": ").append(findings.isEmpty() ? "ok"
-                : findings.size() + " hazard(s); accept one with -- preflight:allow <rule>").append('\n').toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.source;
 
 import dev.preflight.Kind;
 import dev.preflight.Version;
+import dev.preflight.sql.SqlStatement;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,21 +25,46 @@ import java.util.regex.Pattern;
  * ({@code 1.10 > 1.9}).
  *
  * <p>A script config file next to a script, {@code V1__x.sql.conf}, with {@code executeInTransaction=false} runs
- * it outside a transaction, as in Flyway. Unlike Flyway, a missing description ({@code V1__.sql}) is an error.
+ * it outside a transaction, as in Flyway. As in Flyway, the description may be missing ({@code V1.sql},
+ * {@code V1__.sql}) and the {@code .sql} suffix may be in any case.
  */
-final class FlywayLayout implements Layout {
-
-    static final String NAME = "flyway";
+final class FlywayLayout implements Layout, Tool {
 
     private static final String CONF = ".conf";
-    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
-    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** ResourceNameParser: prefix, version, optional "__" and description, suffix ".sql" in any case. */
+    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)(?:__(.*))?\\.(?i:sql)");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.(?i:sql)");
     private static final Pattern VERSION_THEN_SEPARATOR = Pattern.compile("(\\d+(?:[._]\\d+)*)[-._ ]*(.*)");
+
+    // ---------------------------------------------------------------- Tool: the rules of the migrations read here
+
+    @Override
+    public String name() {
+        return "flyway";
+    }
+
+    @Override
+    public String noTransactionMarker() {
+        return "`executeInTransaction=false` in a .sql.conf file beside it";
+    }
+
+    /** Flyway runs a script made only of statements that cannot run in a transaction outside one. */
+    @Override
+    public boolean runsInTransaction(List<SqlStatement> statements) {
+        return statements.isEmpty() || statements.stream().anyMatch(SqlStatement::isTransactionControl)
+                || !statements.stream().allMatch(SqlStatement::cannotRunInTransaction);
+    }
+
+    /** Flyway finds such statements by itself, and refuses a script that mixes them with others. */
+    @Override
+    public boolean detectsNonTransactionalStatements() {
+        return true;
+    }
 
     @Override
     public boolean accepts(Resource file) {
         String name = file.name();
-        return isScript(name.endsWith(".sql" + CONF) ? name.substring(0, name.length() - CONF.length()) : name);
+        return isScript(name.endsWith(CONF) ? name.substring(0, name.length() - CONF.length()) : name);
     }
 
     private static boolean isScript(String name) {
@@ -106,10 +132,6 @@ final class FlywayLayout implements Layout {
             return "has '" + version + "' as version, which is not a number: a Flyway version is digits separated by "
                     + "'.' or '_', e.g. " + example + " or " + prefix + "1.2__" + (description.isEmpty() ? "create_users" : description) + ".sql";
         }
-        if (description.isEmpty()) {
-            return "has no description: name it " + prefix + version + "__<description>.sql, e.g. "
-                    + prefix + version + "__create_users.sql";
-        }
         return null;
     }
 
@@ -156,7 +178,7 @@ final class FlywayLayout implements Layout {
             Resource undo = undos.get(version);
             // Another V with this version is a duplicate the finder reports; it gets no down of its own.
             Resource down = undo != null && claimedUndos.putIfAbsent(version, file) == null ? undo : null;
-            out.add(Section.migration(kind, version, description(m.group(3)), NAME,
+            out.add(Section.migration(kind, version, description(m.group(3)), this,
                     section(file, configs, problems), down == null ? null : section(down, configs, problems)));
         }
         for (Map.Entry<Version, Resource> undo : undos.entrySet()) {
@@ -174,14 +196,14 @@ final class FlywayLayout implements Layout {
             }
             Matcher m = REPEATABLE.matcher(file.name());
             m.matches();
-            out.add(Section.migration(Kind.REPEATABLE, null, description(m.group(1)), NAME,
+            out.add(Section.migration(Kind.REPEATABLE, null, description(m.group(1)), this,
                     section(file, configs, problems), null));
         }
         return out;
     }
 
     private static String description(String raw) {
-        return raw.replace('_', ' ');
+        return raw == null ? "" : raw.replace('_', ' ');
     }
 
     private static Section section(Resource script, Map<String, Resource> configs, Problems problems) {

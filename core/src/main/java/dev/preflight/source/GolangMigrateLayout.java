@@ -2,6 +2,7 @@ package dev.preflight.source;
 
 import dev.preflight.Kind;
 import dev.preflight.Version;
+import dev.preflight.sql.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,22 +13,42 @@ import java.util.regex.Pattern;
 
 /**
  * golang-migrate pairs: {@code <digits>_<name>.up.sql} and an optional {@code <digits>_<name>.down.sql}, paired
- * by version (golang-migrate's {@code ^([0-9]+)_(.*)\.(down|up)\.(.*)$}, restricted to {@code .sql}). The
- * version is the number before the first underscore, so {@code 000001} and 14-digit timestamps both work.
- * golang-migrate has no transaction marker; {@code -- preflight:no-transaction} above the first statement of
- * either file runs the migration outside a transaction.
+ * by version (golang-migrate's {@code source/parse.go} {@code ^([0-9]+)_(.*)\.(down|up)\.(.*)$}, restricted to
+ * {@code .sql}; the name may be empty). The version is the number before the first underscore, compared as a number
+ * ({@code ParseUint}), so {@code 000001} and 14-digit timestamps both work. A down file without statements is a
+ * rollback that changes nothing, as golang-migrate runs it. golang-migrate has no transaction marker;
+ * {@code -- preflight:no-transaction} above the first statement of either file runs the migration outside a
+ * transaction.
  */
-final class GolangMigrateLayout implements Layout {
+final class GolangMigrateLayout implements Layout, Tool {
 
-    static final String NAME = "golang-migrate";
+    private static final Pattern FILE = Pattern.compile("(\\d+)_(.*)\\.(up|down)\\.sql");
 
-    private static final Pattern FILE = Pattern.compile("(\\d+)_(.+)\\.(up|down)\\.sql");
+    // ---------------------------------------------------------------- Tool: the rules of the migrations read here
+
+    @Override
+    public String name() {
+        return "golang-migrate";
+    }
+
+    @Override
+    public String noTransactionMarker() {
+        return null;
+    }
+
+    /**
+     * golang-migrate has no marker: its PostgreSQL driver sends a file as one query, so a file with its own
+     * {@code BEGIN}/{@code COMMIT}, or with a statement PostgreSQL refuses inside a transaction, runs as written.
+     */
+    @Override
+    public boolean runsInTransaction(List<SqlStatement> statements) {
+        return statements.stream().noneMatch(s -> s.cannotRunInTransaction() || s.isTransactionControl());
+    }
 
     @Override
     public boolean accepts(Resource file) {
         String name = file.name();
-        return (name.endsWith(".up.sql") || name.endsWith(".down.sql"))
-                && FILE.matcher(name).matches() && NumberedNames.GOOD.matcher(stem(name)).matches();
+        return (name.endsWith(".up.sql") || name.endsWith(".down.sql")) && FILE.matcher(name).matches();
     }
 
     @Override
@@ -85,11 +106,10 @@ final class GolangMigrateLayout implements Layout {
         return out;
     }
 
-    private static Migration migration(Resource upFile, Resource downFile, Kind kind) {
+    private Migration migration(Resource upFile, Resource downFile, Kind kind) {
         Matcher m = FILE.matcher(upFile.name());
         m.matches();
         Section down = downFile == null ? null : Section.of(downFile, false);
-        return Section.migration(kind, Version.parse(m.group(1)), m.group(2), NAME,
-                Section.of(upFile, false), down);
+        return Section.migration(kind, Version.parse(m.group(1)), m.group(2), this, Section.of(upFile, false), down);
     }
 }

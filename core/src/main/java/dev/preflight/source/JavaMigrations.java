@@ -18,7 +18,18 @@ import java.util.ServiceLoader;
  */
 final class JavaMigrations {
 
-    static final String NAME = "java";
+    /** Java migrations decide their transaction in code ({@link JavaMigration#transactional()}). */
+    static final Tool TOOL = new Tool() {
+        @Override
+        public String name() {
+            return "java";
+        }
+
+        @Override
+        public String noTransactionMarker() {
+            return "`transactional()` returning false";
+        }
+    };
 
     private static final String SERVICES = "META-INF/services/" + JavaMigration.class.getName();
 
@@ -76,7 +87,7 @@ final class JavaMigrations {
                 problems.add("Java migration " + type + " has no name: override name() to return a short description");
                 return null;
             }
-            return new Migration(kind, version, name, NAME, null, null, java.transactional(), java.checksum(), java);
+            return new Migration(kind, version, name, TOOL, null, null, java.transactional(), java.checksum(), java);
         } catch (RuntimeException e) {
             // A migration's own methods (version() on a badly named class, or a bug) must not hide the others.
             problems.add("Java migration " + type + " cannot be read: " + e.getMessage());

@@ -186,24 +186,30 @@ final class LargeFileReader {
     }
 
     /**
-     * The part of {@code file} that {@code elided} (a script read by this class) stands for: from line {@code
-     * firstLine}, as many line breaks as {@code elided} has, and the rest of its last line when it ends without one.
+     * {@code elided} (a script read by this class, starting at line {@code firstLine} of {@code file}) with the lines
+     * of {@code rows} taken from {@code file} again. Every other line stays as in {@code elided}: a section made of
+     * several parts of the file (sql-migrate) has the lines between them blanked, and they stay blank.
      */
-    static String lines(String file, int firstLine, String elided) {
-        int start = 0;
+    static String withRows(String file, int firstLine, String elided, List<CopyRows> rows) {
+        int inFile = 0;
         for (int line = 1; line < firstLine; line++) {
-            start = afterBreak(file, start);
+            inFile = afterBreak(file, inFile);
         }
-        int end = start;
-        for (int i = lineBreaks(elided); i > 0; i--) {
-            end = afterBreak(file, end);
-        }
-        if (!elided.isEmpty() && !elided.endsWith("\n") && !elided.endsWith("\r")) {
-            while (end < file.length() && file.charAt(end) != '\n' && file.charAt(end) != '\r') {
-                end++;
+        StringBuilder out = new StringBuilder(elided.length());
+        int line = firstLine;
+        for (int at = 0; at < elided.length(); line++) {
+            int next = afterBreak(elided, at);
+            int nextInFile = afterBreak(file, inFile);
+            int current = line;
+            if (rows.stream().anyMatch(r -> current >= r.firstLine() && current < r.firstLine() + r.lines())) {
+                out.append(file, inFile, nextInFile);
+            } else {
+                out.append(elided, at, next);
             }
+            at = next;
+            inFile = nextInFile;
         }
-        return file.substring(start, end);
+        return out.toString();
     }
 
     private static int afterBreak(String text, int from) {

@@ -17,7 +17,7 @@ import java.util.zip.CRC32;
  * @param kind SCHEMA, DATA or REPEATABLE
  * @param version null for a repeatable migration
  * @param name the description part of the file name, e.g. {@code create_users}
- * @param layout the layout that read it (dbmate, golang-migrate, diesel, flyway, java): for messages only
+ * @param tool the tool whose layout it was read in: its transaction rule, marker and version order
  * @param up the up script; null for a Java migration
  * @param down the down script, or null when there is none (then it cannot be rolled back)
  * @param transactional false when the layout's own marker says so (the engine also refuses statements
@@ -26,21 +26,22 @@ import java.util.zip.CRC32;
  *                 left in the file), or the Java migration's own value
  * @param java the Java migration, or null
  */
-public record Migration(Kind kind, Version version, String name, String layout, Script up, Script down,
+public record Migration(Kind kind, Version version, String name, Tool tool, Script up, Script down,
                         boolean transactional, String checksum, JavaMigration java) {
 
     public Migration {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tool, "tool");
         if (kind != Kind.REPEATABLE) {
             Objects.requireNonNull(version, "version");
         }
     }
 
     /** A SQL migration; the checksum is computed from the up script. */
-    public static Migration sql(Kind kind, Version version, String name, String layout, Script up, Script down,
+    public static Migration sql(Kind kind, Version version, String name, Tool tool, Script up, Script down,
                                 boolean transactional) {
-        return new Migration(kind, version, name, layout, up, down, transactional, ScriptChecksum.of(up), null);
+        return new Migration(kind, version, name, tool, up, down, transactional, ScriptChecksum.of(up), null);
     }
 
     /** The file (or class) a user should open to see this migration. */
@@ -59,22 +60,11 @@ public record Migration(Kind kind, Version version, String name, String layout, 
 
     /**
      * Whether {@code statements} (this migration's split script) run inside a transaction, decided as the
-     * migration's own tool decides: its marker first; golang-migrate sends a file with its own
-     * {@code BEGIN}/{@code COMMIT} or a statement PostgreSQL refuses in a transaction as it is written; Flyway
-     * runs a migration made only of such statements outside a transaction. Everywhere else a transactional
-     * migration runs in one (the engine refuses it up front when a statement cannot).
+     * migration's own tool decides: its marker first, then the tool's own rule ({@link Tool#runsInTransaction}).
+     * A transactional migration runs in one (the engine refuses it up front when a statement cannot).
      */
     public boolean runsInTransaction(List<SqlStatement> statements) {
-        if (!transactional) {
-            return false;
-        }
-        boolean noTx = statements.stream().anyMatch(SqlStatement::cannotRunInTransaction);
-        boolean control = statements.stream().anyMatch(SqlStatement::isTransactionControl);
-        if ("golang-migrate".equals(layout) && (noTx || control)) {
-            return false;
-        }
-        return !("flyway".equals(layout) && !control && !statements.isEmpty()
-                && statements.stream().allMatch(SqlStatement::cannotRunInTransaction));
+        return transactional && tool.runsInTransaction(statements);
     }
 
     /**

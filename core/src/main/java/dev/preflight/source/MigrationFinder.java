@@ -1,7 +1,6 @@
 package dev.preflight.source;
 
 import dev.preflight.Kind;
-import dev.preflight.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +27,19 @@ import java.util.function.Consumer;
  * pairs, single files with dbmate, goose or sql-migrate markers); the layouts may be mixed in one folder. A file no
  * layout takes is either a near miss (an error with a suggested name) or unrelated (listed in one warning, or
  * an error with {@code strict}). All problems are reported together in one exception.
+ *
+ * <p>Order: as the migrations' tool orders them ({@link VersionOrder#of}): Diesel's versions as text when every
+ * versioned migration is a Diesel folder, else as numbers. A mix that would run two Diesel folders in another order
+ * than Diesel does is refused.
  */
 public final class MigrationFinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFinder.class);
 
     /** Every file layout; the order only decides which near-miss advice is given first. */
-    private static final List<Layout> LAYOUTS = List.of(
+    static final List<Layout> LAYOUTS = List.of(
             new FlywayLayout(), new DieselLayout(), new GolangMigrateLayout(), new SingleFileLayout());
 
-    /** Versioned migrations by version, then repeatables by name. */
-    private static final Comparator<Migration> ORDER = Comparator
-            .comparing(Migration::version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Migration::name);
 
     private MigrationFinder() {
     }
@@ -81,6 +80,30 @@ public final class MigrationFinder {
     public static Optional<String> fingerprint(List<String> locations, Kind kind, String repo, ClassLoader loader,
                                                boolean strict) {
         return FileSetFingerprint.of(locations, kind, repo, loader != null ? loader : defaultLoader(), strict);
+    }
+
+    /**
+     * The migrations among files and folders that need not be configured locations, for the lint of files a pull
+     * request adds: a folder is read as a location; a file by the layout its name fits, with the files beside it that
+     * share its version (a Diesel file with its migration folder). A {@code .sql} file no layout takes is returned as
+     * a plain script. Java migrations are not looked for.
+     *
+     * @throws dev.preflight.MigrationException for a path that does not exist, and the problems {@link #find} reports
+     *         (near-miss names, duplicate versions, broken markers) of the given files
+     */
+    public static Selection select(List<Path> paths) {
+        return LooseFiles.select(paths);
+    }
+
+    /**
+     * What {@link #select} found: migrations in their tool's version order, and plain SQL files.
+     *
+     * @param migrations the migrations of the given files and folders
+     * @param plain the {@code .sql} files no layout takes, each whole as the up script of a migration without a
+     *              version, run as written when it has its own {@code BEGIN}/{@code COMMIT}, a statement PostgreSQL
+     *              refuses in a transaction, or {@code -- preflight:no-transaction} above its first statement
+     */
+    public record Selection(List<Migration> migrations, List<Migration> plain) {
     }
 
     /** {@link #find(List, Kind, String, ClassLoader, boolean)} with the working directory and the warning sink given. */
@@ -127,18 +150,47 @@ public final class MigrationFinder {
         }
         found.addAll(JavaMigrations.load(classLoader, repo, kind, problems));
         checkUnique(found, problems);
+        VersionOrder order = VersionOrder.of(found);
+        checkMixedOrder(found, order, problems);
         if (strict && !unmatched.isEmpty()) {
             problems.add(unmatchedMessage(unmatched) + " Rename or move them; strict mode makes this an error.");
         }
         problems.throwIfAny();
+        problems.warnings().forEach(warnings);
         if (!unmatched.isEmpty()) {
             warnings.accept(unmatchedMessage(unmatched) + " They are ignored; with strict=true this is an error.");
         }
-        found.sort(ORDER);
+        // Versioned migrations in their tool's order, then repeatables by name.
+        found.sort(Comparator.comparing(Migration::version, Comparator.nullsLast(order)).thenComparing(Migration::name));
         return List.copyOf(found);
     }
 
-    private static void classify(Resource file, Map<Layout, List<Resource>> claimed, List<String> unmatched,
+    /**
+     * In a mix of layouts versions compare as numbers; refused when that would run a text-ordering tool's migrations
+     * (Diesel's) in another order than the tool runs them.
+     */
+    private static void checkMixedOrder(List<Migration> migrations, VersionOrder order, Problems problems) {
+        if (order == VersionOrder.TEXT) {
+            return;
+        }
+        List<Migration> text = migrations.stream()
+                .filter(m -> m.version() != null && m.tool().versionOrder() == VersionOrder.TEXT)
+                .sorted(Comparator.comparing(Migration::version, VersionOrder.TEXT)).toList();
+        for (int i = 1; i < text.size(); i++) {
+            Migration before = text.get(i - 1);
+            Migration after = text.get(i);
+            if (order.compare(before.version(), after.version()) > 0) {
+                problems.add(before.tool().name() + " runs " + before.origin() + " before " + after.origin()
+                        + " (it compares versions as text), but these migrations mix layouts, so Preflight compares "
+                        + "versions as numbers and would run them the other way round. Keep " + before.tool().name()
+                        + " migrations apart from the other layouts' (a location of their own is not enough: a repo's "
+                        + "locations are ordered together), or give the two versions one length");
+                return;
+            }
+        }
+    }
+
+    static void classify(Resource file, Map<Layout, List<Resource>> claimed, List<String> unmatched,
                                  Problems problems) {
         for (Layout layout : LAYOUTS) {
             if (layout.accepts(file)) {
@@ -163,12 +215,24 @@ public final class MigrationFinder {
                 + "<version>_name/up.sql (Diesel).";
     }
 
-    /** Two migrations with one version (or two repeatables with one name) would make the order ambiguous. */
+    /**
+     * Two migrations with one version (or two repeatables with one name) would make the order ambiguous; except
+     * where the tool orders them by file name (sql-migrate's tied versions, which differ by their ties).
+     */
     private static void checkUnique(List<Migration> migrations, Problems problems) {
-        Map<Version, Migration> versions = new HashMap<>();
+        Map<String, Migration> versions = new HashMap<>();
         Map<String, Migration> repeatables = new HashMap<>();
         for (Migration m : migrations) {
-            Migration other = m.version() != null ? versions.putIfAbsent(m.version(), m) : repeatables.putIfAbsent(m.name(), m);
+            Migration other;
+            if (m.version() == null) {
+                other = repeatables.putIfAbsent(m.name(), m);
+            } else {
+                other = versions.putIfAbsent(m.version().normalized(), m);
+                if (other != null && other.version().tie() != null && m.version().tie() != null
+                        && !other.version().equals(m.version())) {
+                    continue;
+                }
+            }
             if (other == null) {
                 continue;
             }

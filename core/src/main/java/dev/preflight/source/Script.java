@@ -54,6 +54,6 @@ public record Script(String origin, String sql, int firstLine, List<CopyRows> co
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + origin + " again: " + e, e);
         }
-        return new Script(origin, LargeFileReader.lines(file, firstLine, sql), firstLine);
+        return new Script(origin, LargeFileReader.withRows(file, firstLine, sql, ownCopyRows()), firstLine);
     }
 }

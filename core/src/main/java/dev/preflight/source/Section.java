@@ -25,15 +25,20 @@ record Section(String origin, String sql, int firstLine, boolean noTransaction, 
 
     /** A whole file as one section, read with {@link Resource#readText()}. */
     static Section of(Resource file, boolean noTransaction) {
-        LargeFileReader.Text text = file.readText();
+        return of(file, file.readText(), noTransaction);
+    }
+
+    /** A whole file as one section, from the text {@link Resource#readText()} gave. */
+    static Section of(Resource file, LargeFileReader.Text text, boolean noTransaction) {
         return new Section(file.origin(), text.text(), 1, noTransaction, text.copyRows());
     }
 
     /**
      * Builds a SQL migration with the rules shared by every layout:
      * <ul>
-     *   <li>a down without statements (only blank lines and comments, as the tools' generators leave it) is no
-     *       down, so a rollback refuses up front instead of pretending to revert;</li>
+     *   <li>a down that is there is a down, even without statements (only blank lines and comments): each tool
+     *       runs it as a rollback that changes nothing but the history. A layout whose tool refuses an empty down
+     *       (Diesel's zero-byte {@code down.sql}) passes none;</li>
      *   <li>the migration runs outside a transaction when its up or its down asks to, by the layout's marker or a
      *       {@code -- preflight:no-transaction} comment above its first statement. {@link Migration} has one flag
      *       for both directions, and the statements a marker is written for (such as {@code CREATE INDEX
@@ -42,18 +47,14 @@ record Section(String origin, String sql, int firstLine, boolean noTransaction, 
      *
      * @param down null when the layout found none
      */
-    static Migration migration(Kind kind, Version version, String name, String layout, Section up, Section down) {
-        SqlText.Head upHead = SqlText.head(up.sql);
-        boolean noTransaction = up.noTransaction || upHead.noTransaction();
+    static Migration migration(Kind kind, Version version, String name, Tool tool, Section up, Section down) {
+        boolean noTransaction = up.noTransaction || SqlText.head(up.sql).noTransaction();
         Script downScript = null;
         if (down != null) {
-            SqlText.Head downHead = SqlText.head(down.sql);
-            if (downHead.hasStatements()) {
-                downScript = down.script();
-                noTransaction |= down.noTransaction || downHead.noTransaction();
-            }
+            downScript = down.script();
+            noTransaction |= down.noTransaction || SqlText.head(down.sql).noTransaction();
         }
-        return Migration.sql(kind, version, name, layout, up.script(), downScript, !noTransaction);
+        return Migration.sql(kind, version, name, tool, up.script(), downScript, !noTransaction);
     }
 
     Script script() {

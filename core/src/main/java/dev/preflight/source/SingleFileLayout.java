@@ -2,78 +2,66 @@ package dev.preflight.source;
 
 import dev.preflight.Kind;
 import dev.preflight.Version;
+import dev.preflight.sql.CopyRows;
+import dev.preflight.source.MarkerLine.Type;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * One file per migration, {@code <digits>_<name>.sql}, with the up and the optional down in sections marked by
- * comments in one of three dialects:
+ * One file per migration, {@code <digits>...sql}, with the up and the optional down in sections marked by comments
+ * in one of three dialects, each read as its own tool reads it:
  * <ul>
- *   <li>dbmate: {@code -- migrate:up} / {@code -- migrate:down}; {@code transaction:false} on a marker line runs
- *       that direction outside a transaction;</li>
- *   <li>goose: {@code -- +goose Up} / {@code -- +goose Down}; {@code -- +goose NO TRANSACTION} anywhere in the
- *       file runs both directions outside a transaction;</li>
- *   <li>sql-migrate: {@code -- +migrate Up} / {@code -- +migrate Down}; {@code notransaction} on a marker line
- *       runs that direction outside a transaction.</li>
+ *   <li>dbmate ({@code pkg/dbmate/migration.go}): {@code -- migrate:up} / {@code -- migrate:down}, repeated for
+ *       several sections (run here as one migration, with a warning: dbmate fails on them on PostgreSQL);
+ *       {@code transaction:false} on a marker runs that direction outside a transaction;</li>
+ *   <li>goose ({@code internal/sqlparser/parser.go}): one {@code -- +goose Up}, then one {@code -- +goose Down};
+ *       {@code -- +goose NO TRANSACTION} anywhere runs both outside a transaction;</li>
+ *   <li>sql-migrate ({@code sqlparse/sqlparse.go}): {@code -- +migrate Up} / {@code -- +migrate Down} in any number
+ *       and order, each section's statements appended to its direction; {@code notransaction} on any up (down)
+ *       marker runs the whole up (down) outside a transaction.</li>
  * </ul>
- * Each section runs from the line after its marker to the next marker; {@code StatementBegin}/{@code StatementEnd}
- * lines stay in the SQL (they are comments, and the splitter needs no help with dollar quotes). The up comes
- * first; only blank lines and comments may stand above it (dbmate and goose reject statements there, which
- * would never run). A {@code -- preflight:no-transaction} comment in the file head counts for both directions,
- * one at the top of a section for that section.
+ * A direction's script is the text of its sections with the lines of the other sections blanked, so that a line
+ * number in an error is the file's. {@code StatementBegin}/{@code StatementEnd} lines stay in the SQL (they are
+ * comments, and the splitter needs no help with dollar quotes). A section that is present but holds no statement is
+ * a no-op (as the tools run it); a direction without a marker has no script.
  *
- * <p>The version is the number before the first underscore (dbmate's {@code ^(\d+)_}, goose's numeric
- * component), so sequential {@code 00001_x.sql} and timestamped {@code 20240101120000_x.sql} names both work.
+ * <p>Versions: the leading digits (dbmate's {@code ^(\d+).*\.sql$}, sql-migrate's {@code ^(\d+).*$}; goose's
+ * {@code NumericComponent} also wants a {@code _} after them), compared as numbers. sql-migrate allows one number on
+ * several files and runs them by file name ({@code byId}), so its versions are {@link Version#tiedBy tied} by the
+ * file name.
  */
 final class SingleFileLayout implements Layout {
 
-    private static final Pattern FILE = Pattern.compile("(\\d+)_([^_].*)\\.sql");
-
-    /** The three marker dialects; the name is the {@link Migration#layout()} of a file written in it. */
-    enum Dialect {
-        DBMATE("dbmate", "-- migrate:up", "-- migrate:down"),
-        GOOSE("goose", "-- +goose Up", "-- +goose Down"),
-        SQL_MIGRATE("sql-migrate", "-- +migrate Up", "-- +migrate Down");
-
-        final String layout;
-        final String up;
-        final String down;
-
-        Dialect(String layout, String up, String down) {
-            this.layout = layout;
-            this.up = up;
-            this.down = down;
-        }
+    /** One marker dialect: the {@link Tool} of a file written in it. */
+    record Dialect(String name, String up, String down, String noTransactionMarker) implements Tool {
     }
 
-    private enum Type { UP, DOWN, NO_TRANSACTION, ENVSUBST, OTHER }
+    static final Dialect DBMATE = new Dialect("dbmate", "-- migrate:up", "-- migrate:down", "`-- migrate:up transaction:false`");
+    static final Dialect GOOSE = new Dialect("goose", "-- +goose Up", "-- +goose Down", "`-- +goose NO TRANSACTION`");
+    static final Dialect SQL_MIGRATE = new Dialect("sql-migrate", "-- +migrate Up", "-- +migrate Down",
+            "`-- +migrate Up notransaction`");
 
-    private record Marker(Dialect dialect, Type type, boolean noTransaction) {
+    /** The sections of one direction: line ranges [from, to) of their bodies, and whether a marker asks for no transaction. */
+    private static final class Direction {
+        final List<int[]> ranges = new ArrayList<>();
+        boolean noTransaction;
+        int markers;
     }
 
     @Override
     public boolean accepts(Resource file) {
         String name = file.name();
-        // Cheap tests first: every file of a location is offered here, and a regex costs more while cold.
         return !name.isEmpty() && Character.isDigit(name.charAt(0)) && name.endsWith(".sql")
-                && FILE.matcher(name).matches() && !name.endsWith(".up.sql") && !name.endsWith(".down.sql");
+                && !name.endsWith(".up.sql") && !name.endsWith(".down.sql");
     }
 
     @Override
     public String nearMiss(Resource file) {
-        String name = file.name();
-        // Only names that start with a digit are meant as versioned; "helpers.sql" is just an unmatched file.
-        if (!name.endsWith(".sql") || name.endsWith(".up.sql") || name.endsWith(".down.sql")
-                || name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-            return null;
-        }
-        return NumberedNames.problem(name.substring(0, name.length() - ".sql".length()), ".sql");
+        return null; // every .sql file that starts with a digit is accepted; its name is checked per dialect
     }
 
     @Override
@@ -100,94 +88,220 @@ final class SingleFileLayout implements Layout {
                 out.add(migrations[i]);
             }
         }
+        warnIfDbmateOrderDiffers(out, problems);
         return out;
     }
 
     private static Migration parse(Resource file, Kind kind, Problems problems) {
-        Matcher name = FILE.matcher(file.name());
-        name.matches();
         LargeFileReader.Text read = file.readText();
         String text = read.text();
         int[] starts = lineStarts(text);
         int lines = starts.length - 1;
 
         Dialect dialect = null;
-        int up = -1;
-        int down = -1;
-        boolean upNoTransaction = false;
-        boolean downNoTransaction = false;
+        Direction up = new Direction();
+        Direction down = new Direction();
+        Direction open = null;
+        int openedAt = -1;
+        int firstMarker = -1;
+        int dbmateSectionsWithoutDown = 0;
         boolean fileNoTransaction = false;
         for (int i = 0; i < lines; i++) {
             if (!isComment(text, starts[i], starts[i + 1])) {
                 continue;
             }
-            Marker marker = marker(text.substring(starts[i], starts[i + 1]));
+            MarkerLine marker = MarkerLine.read(line(text, starts[i], starts[i + 1]));
             if (marker == null) {
                 continue;
             }
             String at = file.origin() + ":" + (i + 1) + ": ";
-            switch (marker.type) {
-                case UP, DOWN -> {
-                    if (dialect != null && dialect != marker.dialect) {
-                        problems.add(at + "'" + (marker.type == Type.UP ? marker.dialect.up : marker.dialect.down)
-                                + "' mixes " + marker.dialect.layout + " markers into a file that uses " + dialect.layout
-                                + " markers ('" + dialect.up + "'): use one tool's markers");
-                        return null;
-                    }
-                    dialect = marker.dialect;
-                    if (marker.type == Type.UP) {
-                        if (up >= 0 || down >= 0) {
-                            problems.add(at + "a second up marker: a file holds one up section, then one down section"
-                                    + (up >= 0 ? " (the first up marker is on line " + (up + 1) + ")" : ""));
-                            return null;
-                        }
-                        up = i;
-                        upNoTransaction = marker.noTransaction;
-                    } else {
-                        if (up < 0) {
-                            problems.add(at + "the down marker comes before any up marker: put '" + dialect.up
-                                    + "' and the up statements first");
-                            return null;
-                        }
-                        if (down >= 0) {
-                            problems.add(at + "a second down marker (the first is on line " + (down + 1) + "): keep one");
-                            return null;
-                        }
-                        down = i;
-                        downNoTransaction = marker.noTransaction;
-                    }
-                }
-                case NO_TRANSACTION -> fileNoTransaction = true;
-                case ENVSUBST -> {
-                    problems.add(at + "'-- +goose ENVSUBST ON' is not supported: Preflight runs the SQL as written, "
-                            + "so write the values into the file");
-                    return null;
-                }
-                default -> {
-                }
+            if (marker.type() == Type.NO_TRANSACTION) {
+                fileNoTransaction = true;
+            } else if (marker.type() == Type.ENVSUBST) {
+                problems.add(at + "'-- +goose ENVSUB ON' is not supported: Preflight runs the SQL as written, "
+                        + "so write the values into the file");
+                return null;
             }
+            if (marker.type() != Type.UP && marker.type() != Type.DOWN) {
+                continue;
+            }
+            if (dialect != null && dialect != marker.dialect()) {
+                problems.add(at + "'" + (marker.type() == Type.UP ? marker.dialect().up : marker.dialect().down)
+                        + "' mixes " + marker.dialect().name + " markers into a file that uses " + dialect.name
+                        + " markers ('" + dialect.up + "'): use one tool's markers");
+                return null;
+            }
+            dialect = marker.dialect();
+            if (!marker.asTool()) {
+                problems.warn(at + "'" + text.substring(starts[i], starts[i + 1]).strip() + "' is read as a " + dialect.name
+                        + " marker, but " + dialect.name + " itself does not read it so: write it as '"
+                        + (marker.type() == Type.UP ? dialect.up : dialect.down) + "' at the start of the line");
+            }
+            String problem = order(dialect, marker.type(), up, down, open);
+            if (problem != null) {
+                problems.add(at + problem);
+                return null;
+            }
+            if (dialect == DBMATE && marker.type() == Type.UP && up.markers > down.markers) {
+                dbmateSectionsWithoutDown++;
+            }
+            if (firstMarker < 0) {
+                firstMarker = i;
+            }
+            if (open != null) {
+                open.ranges.add(new int[]{openedAt, i});
+            }
+            open = marker.type() == Type.UP ? up : down;
+            open.markers++;
+            open.noTransaction |= marker.noTransaction();
+            openedAt = i + 1;
         }
-        if (up < 0) {
-            String stem = file.name().substring(0, file.name().length() - ".sql".length());
+        if (open != null) {
+            open.ranges.add(new int[]{openedAt, lines});
+        }
+        String stem = file.name().substring(0, file.name().length() - ".sql".length());
+        if (dialect == null || (up.markers == 0 && dialect != SQL_MIGRATE)) {
+            String digits = stem.replaceFirst("^(\\d+).*", "$1");
+            String rest = stem.substring(digits.length()).replaceFirst("^[-_.]+", "");
             problems.add(file.origin() + " has no up marker: add '-- migrate:up' (dbmate), '-- +goose Up' or "
-                    + "'-- +migrate Up' above its statements, or rename it to V" + name.group(1) + "__" + name.group(2)
+                    + "'-- +migrate Up' above its statements, or rename it to V" + digits + "__" + (rest.isEmpty() ? "name" : rest)
                     + ".sql (Flyway) or " + stem + ".up.sql (golang-migrate) if the whole file is the up migration");
             return null;
         }
-        SqlText.Head head = SqlText.head(text.substring(0, starts[up]));
+        SqlText.Head head = SqlText.head(text.substring(0, starts[firstMarker]));
         if (head.hasStatements()) {
-            problems.add(file.origin() + ":" + head.firstStatementLine() + ": a statement above the up marker (line "
-                    + (up + 1) + ") would never run: move it below '" + dialect.up + "'");
-            return null;
+            String where = file.origin() + ":" + head.firstStatementLine() + ": a statement above the first marker (line "
+                    + (firstMarker + 1) + ")";
+            if (dialect != SQL_MIGRATE) {
+                problems.add(where + " would never run: move it below '" + dialect.up + "'");
+                return null;
+            }
+            // sqlparse skips every line before the first marker (currentDirection == directionNone).
+            problems.warn(where + " never runs (sql-migrate skips it too): move it below '" + dialect.up + "' or delete it");
         }
         fileNoTransaction |= head.noTransaction();
+        if (dbmateSectionsWithoutDown > 0 || (dialect == DBMATE && up.markers > down.markers)) {
+            problems.warn(file.origin() + " has a '-- migrate:up' section without '-- migrate:down', which dbmate "
+                    + "requires: Preflight runs it, and refuses to roll it back; add '-- migrate:down' to each section");
+            down.ranges.clear();
+        }
+        if (dialect == DBMATE && up.markers > 1) {
+            // dbmate 2.29+ runs each section on its own and records the version after each: on PostgreSQL the second
+            // record fails on schema_migrations' primary key, after the first section was applied (dbmate 2.36).
+            problems.warn(file.origin() + " has " + up.markers + " dbmate sections: Preflight runs them as one migration, "
+                    + (up.noTransaction ? "outside a transaction (a section says transaction:false)" : "in one transaction")
+                    + "; dbmate runs each on its own and, on PostgreSQL, fails on the second (it records the version "
+                    + "once per section). Split the file into one migration per section to run it with dbmate too");
+        }
+        Version version = version(file, stem, dialect, problems);
+        if (version == null) {
+            return null;
+        }
+        Section upSection = section(file.origin(), read, starts, up, fileNoTransaction);
+        Section downSection = down.ranges.isEmpty() ? null : section(file.origin(), read, starts, down, fileNoTransaction);
+        return Section.migration(kind, version, name(stem), dialect, upSection, downSection);
+    }
 
-        int upEnd = down >= 0 ? starts[down] : text.length();
-        Section upSection = new Section(file.origin(), text.substring(starts[up + 1], upEnd), up + 2,
-                fileNoTransaction || upNoTransaction, read.copyRows());
-        Section downSection = down < 0 ? null : new Section(file.origin(), text.substring(starts[down + 1]), down + 2,
-                fileNoTransaction || downNoTransaction, read.copyRows());
-        return Section.migration(kind, Version.parse(name.group(1)), name.group(2), dialect.layout, upSection, downSection);
+    /** What is wrong with a marker of {@code type} at this point of the file, as its tool says it, or null. */
+    private static String order(Dialect dialect, Type type, Direction up, Direction down, Direction open) {
+        if (dialect == SQL_MIGRATE) {
+            return null; // sqlparse: any number of Up and Down sections, in any order
+        }
+        if (type == Type.UP) {
+            // goose: "duplicate '-- +goose Up' annotations"; dbmate starts a new section at each up marker.
+            return dialect == GOOSE && up.markers > 0
+                    ? "a second '-- +goose Up' (goose allows one up section, then one down section)" : null;
+        }
+        if (up.markers == 0) {
+            // dbmate: ErrParseWrongOrder; goose: "must start with '-- +goose Up' annotation".
+            return "the down marker comes before any up marker: put '" + dialect.up + "' and the up statements first";
+        }
+        if (open == down) {
+            // dbmate: ErrParseMultipleDown; goose: a Down in the down state is "must start with '-- +goose Up'".
+            return "a second down marker in one section: keep one '" + dialect.down + "' after each '" + dialect.up + "'";
+        }
+        return null;
+    }
+
+    /** The leading digits, checked as the dialect's tool checks a name; null (and a problem) when it refuses it. */
+    private static Version version(Resource file, String stem, Dialect dialect, Problems problems) {
+        int digits = 0;
+        while (digits < stem.length() && Character.isDigit(stem.charAt(digits))) {
+            digits++;
+        }
+        if (dialect == GOOSE && (digits == stem.length() || stem.charAt(digits) != '_')) {
+            // goose's NumericComponent: the part before the first '_' is the version.
+            String problem = NumberedNames.problem(stem, ".sql");
+            problems.add(file.origin() + " " + (problem != null ? problem : "is not named <version>_<name>.sql")
+                    + " (goose reads the version before the first '_')");
+            return null;
+        }
+        Version version = Version.parse(stem.substring(0, digits));
+        return dialect == SQL_MIGRATE ? version.tiedBy(file.name()) : version;
+    }
+
+    /** What follows the digits and one separator: {@code create_users} of {@code 1_create_users}, nothing of {@code 1}. */
+    private static String name(String stem) {
+        int i = 0;
+        while (i < stem.length() && Character.isDigit(stem.charAt(i))) {
+            i++;
+        }
+        return i < stem.length() && (stem.charAt(i) == '_' || stem.charAt(i) == '-') ? stem.substring(i + 1) : stem.substring(i);
+    }
+
+    /**
+     * The text of a direction's sections, from the first line of its first body to the end of its last, with the
+     * lines in between (markers, the other direction) blanked; for one section exactly the text below its marker.
+     */
+    private static Section section(String origin, LargeFileReader.Text read, int[] starts, Direction direction,
+                                   boolean fileNoTransaction) {
+        boolean noTransaction = fileNoTransaction || direction.noTransaction;
+        if (direction.ranges.isEmpty()) {
+            return new Section(origin, "", 1, noTransaction);
+        }
+        String text = read.text();
+        int[] first = direction.ranges.get(0);
+        int[] last = direction.ranges.get(direction.ranges.size() - 1);
+        if (first == last) {
+            return new Section(origin, text.substring(starts[first[0]], starts[first[1]]), first[0] + 1, noTransaction,
+                    read.copyRows());
+        }
+        StringBuilder sql = new StringBuilder();
+        int line = first[0];
+        for (int[] range : direction.ranges) {
+            for (; line < range[0]; line++) {
+                sql.append('\n');
+            }
+            sql.append(text, starts[range[0]], starts[range[1]]);
+            line = range[1];
+        }
+        // Only the COPY rows of this direction's own lines: the blanked lines of the other are not its to claim.
+        List<CopyRows> rows = read.copyRows().stream().filter(r -> direction.ranges.stream()
+                .anyMatch(range -> r.firstLine() > range[0] && r.firstLine() <= range[1])).toList();
+        return new Section(origin, sql.toString(), first[0] + 1, noTransaction, rows);
+    }
+
+    /**
+     * dbmate runs its files in file-name order ({@code FindMigrations} sorts by {@code FileName}), which is the
+     * order of their numbers while the numbers have one length, as {@code dbmate new} writes them. Preflight orders by
+     * number; where the two differ (1_a.sql, 10_b.sql), it says so.
+     */
+    private static void warnIfDbmateOrderDiffers(List<Migration> migrations, Problems problems) {
+        List<Migration> dbmate = migrations.stream().filter(m -> m.tool() == DBMATE).toList();
+        List<Migration> byNumber = dbmate.stream().sorted(Comparator.comparing(Migration::version)).toList();
+        List<Migration> byName = dbmate.stream().sorted(Comparator.comparing(m -> fileName(m.origin()))).toList();
+        for (int i = 0; i < byNumber.size(); i++) {
+            if (byNumber.get(i) != byName.get(i)) {
+                problems.warn("dbmate runs " + byName.get(i).origin() + " before " + byNumber.get(i).origin()
+                        + " (it sorts file names as text); Preflight runs migrations by number. Give the versions one "
+                        + "length (e.g. 001_, 010_) so that both orders agree");
+                return;
+            }
+        }
+    }
+
+    private static String fileName(String origin) {
+        return origin.substring(origin.lastIndexOf('/') + 1);
     }
 
     /** Offsets at which each line starts, plus the text's length; a last line without '\n' counts. */
@@ -206,6 +320,15 @@ final class SingleFileLayout implements Layout {
         return Arrays.copyOf(starts, n);
     }
 
+    /** The line from {@code from} to {@code to} without its line break. */
+    private static String line(String text, int from, int to) {
+        int end = to;
+        while (end > from && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(from, end);
+    }
+
     /** Whether the line from {@code from} to {@code to} starts with {@code --} after blanks: only those can be markers. */
     private static boolean isComment(String text, int from, int to) {
         int i = from;
@@ -213,82 +336,5 @@ final class SingleFileLayout implements Layout {
             i++;
         }
         return i + 1 < to && text.charAt(i) == '-' && text.charAt(i + 1) == '-';
-    }
-
-    /** {@code text} split at runs of whitespace, as {@code split("\\s+")} without compiling a pattern per line. */
-    private static String[] words(String text) {
-        List<String> out = new ArrayList<>(4);
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && isRegexSpace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isRegexSpace(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                out.add(text.substring(start, i));
-            }
-        }
-        return out.isEmpty() ? new String[]{""} : out.toArray(new String[0]);
-    }
-
-    /** The characters of the regex class {@code \\s}. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /**
-     * The marker on a line, or null. Leading whitespace, the space after {@code --} and the case of goose and
-     * sql-migrate commands are forgiven: a file the tools reject for those is still unambiguous.
-     */
-    private static Marker marker(String line) {
-        String text = line.strip();
-        if (!text.startsWith("--")) {
-            return null;
-        }
-        String body = text.substring(2).strip();
-        String[] words = words(body);
-        String first = words[0].toLowerCase(Locale.ROOT);
-        switch (first) {
-            case "migrate:up", "migrate:down" -> {
-                // dbmate options are key:value words; only "transaction:false" changes anything.
-                boolean noTransaction = false;
-                for (int i = 1; i < words.length; i++) {
-                    noTransaction |= words[i].equals("transaction:false");
-                }
-                return new Marker(Dialect.DBMATE, first.equals("migrate:up") ? Type.UP : Type.DOWN, noTransaction);
-            }
-            case "+goose" -> {
-                String command = body.substring("+goose".length()).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-                return switch (command) {
-                    case "up" -> new Marker(Dialect.GOOSE, Type.UP, false);
-                    case "down" -> new Marker(Dialect.GOOSE, Type.DOWN, false);
-                    case "no transaction" -> new Marker(Dialect.GOOSE, Type.NO_TRANSACTION, true);
-                    case "envsub on", "envsubst on" -> new Marker(Dialect.GOOSE, Type.ENVSUBST, false);
-                    default -> new Marker(Dialect.GOOSE, Type.OTHER, false);
-                };
-            }
-            case "+migrate" -> {
-                if (words.length < 2) {
-                    return null;
-                }
-                String command = words[1].toLowerCase(Locale.ROOT);
-                boolean noTransaction = false;
-                for (int i = 2; i < words.length; i++) {
-                    noTransaction |= words[i].equals("notransaction");
-                }
-                return switch (command) {
-                    case "up" -> new Marker(Dialect.SQL_MIGRATE, Type.UP, noTransaction);
-                    case "down" -> new Marker(Dialect.SQL_MIGRATE, Type.DOWN, noTransaction);
-                    default -> new Marker(Dialect.SQL_MIGRATE, Type.OTHER, false);
-                };
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 }

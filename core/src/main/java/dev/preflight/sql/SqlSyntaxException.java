@@ -8,6 +8,6 @@ public class SqlSyntaxException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
     public SqlSyntaxException(String origin, int line, String message) {
-        super(origin + ":" + line + ": " + message);
+        super(origin + ":" + line + ": " + message, origin, line, null);
     }
 }

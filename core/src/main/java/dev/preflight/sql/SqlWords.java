@@ -2,8 +2,7 @@ package dev.preflight.sql;
 
 import dev.preflight.sql.SqlLexer.Token;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -20,11 +19,17 @@ import java.util.Locale;
  */
 public final class SqlWords {
 
-    private final List<String> texts = new ArrayList<>();
-    private final List<Token> tokens = new ArrayList<>();
-    private final List<Integer> depths = new ArrayList<>();
+    private final String sql;
+    private int size;
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private int[] depths = new int[16];
+    private Token[] tokens = new Token[16];
+    /** Token texts made so far; a token's String is only made when asked for. */
+    private String[] texts;
 
     private SqlWords(String sql) {
+        this.sql = sql;
         char[] text = sql.toCharArray();
         SqlLexer lexer = new SqlLexer(text, 0, text.length);
         int depth = 0;
@@ -35,13 +40,27 @@ public final class SqlWords {
             if (t == Token.CLOSE_PAREN && depth > 0) {
                 depth--;
             }
-            texts.add(new String(text, lexer.start(), lexer.end() - lexer.start()));
-            tokens.add(t);
-            depths.add(depth);
+            add(t, lexer.start(), lexer.end(), depth);
             if (t == Token.OPEN_PAREN) {
                 depth++;
             }
         }
+        texts = new String[size];
+    }
+
+    private void add(Token t, int start, int end, int depth) {
+        if (size == starts.length) {
+            int grown = size * 2;
+            starts = Arrays.copyOf(starts, grown);
+            ends = Arrays.copyOf(ends, grown);
+            depths = Arrays.copyOf(depths, grown);
+            tokens = Arrays.copyOf(tokens, grown);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        depths[size] = depth;
+        tokens[size] = t;
+        size++;
     }
 
     /** The tokens of {@code sql}, comments left out. */
@@ -50,22 +69,31 @@ public final class SqlWords {
     }
 
     public int size() {
-        return texts.size();
+        return size;
     }
 
     /** The token as written; "" past the end. */
     public String text(int i) {
-        return i >= 0 && i < texts.size() ? texts.get(i) : "";
+        if (i < 0 || i >= size) {
+            return "";
+        }
+        String t = texts[i];
+        if (t == null) {
+            t = sql.substring(starts[i], ends[i]);
+            texts[i] = t;
+        }
+        return t;
     }
 
     /** How deep in parentheses token {@code i} is; a parenthesis counts as outside the pair it forms. */
     public int depth(int i) {
-        return i >= 0 && i < depths.size() ? depths.get(i) : 0;
+        return i >= 0 && i < size ? depths[i] : 0;
     }
 
     /** True when token {@code i} is the word {@code keyword} (given in upper case), ignoring case. */
     public boolean is(int i, String keyword) {
-        return i >= 0 && i < tokens.size() && tokens.get(i) == Token.WORD && texts.get(i).equalsIgnoreCase(keyword);
+        return i >= 0 && i < size && tokens[i] == Token.WORD && ends[i] - starts[i] == keyword.length()
+                && sql.regionMatches(true, starts[i], keyword, 0, keyword.length());
     }
 
     /** True when token {@code i} is one of {@code keywords}. */
@@ -80,18 +108,47 @@ public final class SqlWords {
 
     /** True when token {@code i} is the punctuation {@code symbol}: {@code (}, {@code )}, {@code ,}, {@code .}. */
     public boolean isSymbol(int i, String symbol) {
-        return i >= 0 && i < tokens.size() && tokens.get(i) != Token.WORD && texts.get(i).equals(symbol);
+        return i >= 0 && i < size && tokens[i] != Token.WORD && ends[i] - starts[i] == symbol.length()
+                && sql.startsWith(symbol, starts[i]);
     }
 
     /** True when token {@code i} is a word or a quoted identifier. */
     public boolean isIdentifier(int i) {
-        return i >= 0 && i < tokens.size() && (tokens.get(i) == Token.WORD || tokens.get(i) == Token.QUOTED_IDENTIFIER);
+        return i >= 0 && i < size && (tokens[i] == Token.WORD || tokens[i] == Token.QUOTED_IDENTIFIER);
+    }
+
+    /** True when token {@code i} is a string constant: {@code '...'}, {@code E'...'} or a dollar-quoted string. */
+    public boolean isString(int i) {
+        if (i < 0 || i >= size) {
+            return false;
+        }
+        Token t = tokens[i];
+        return t == Token.STRING || t == Token.ESCAPE_STRING || t == Token.DOLLAR_STRING;
+    }
+
+    /** True when token {@code i} is a quoted identifier, such as {@code "Users"}. */
+    public boolean isQuoted(int i) {
+        return i >= 0 && i < size && tokens[i] == Token.QUOTED_IDENTIFIER;
+    }
+
+    /**
+     * The index of the parenthesis that closes the one opened at {@code open}, or {@link #size()} when it is not
+     * closed in the statement.
+     */
+    public int closing(int open) {
+        int depth = depth(open);
+        for (int i = open + 1; i < size; i++) {
+            if (tokens[i] == Token.CLOSE_PAREN && depths[i] == depth) {
+                return i;
+            }
+        }
+        return size;
     }
 
     /** The first index at or after {@code from} of {@code keyword} at parenthesis depth {@code depth}, or -1. */
     public int indexOf(String keyword, int from, int depth) {
-        for (int i = Math.max(from, 0); i < tokens.size(); i++) {
-            if (depths.get(i) == depth && is(i, keyword)) {
+        for (int i = Math.max(from, 0); i < size; i++) {
+            if (depths[i] == depth && is(i, keyword)) {
                 return i;
             }
         }
@@ -104,7 +161,7 @@ public final class SqlWords {
      */
     public String identifier(int i) {
         String t = text(i);
-        if (i < tokens.size() && tokens.get(i) == Token.QUOTED_IDENTIFIER) {
+        if (i >= 0 && i < size && tokens[i] == Token.QUOTED_IDENTIFIER) {
             return t.substring(1, t.length() - 1).replace("\"\"", "\"");
         }
         return t.toLowerCase(Locale.ROOT);
@@ -124,6 +181,10 @@ public final class SqlWords {
 
     /** The tokens {@code [from, to)} joined as written, e.g. a qualified name to hand to {@code to_regclass}. */
     public String join(int from, int to) {
-        return String.join("", texts.subList(Math.max(from, 0), Math.min(to, texts.size())));
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.max(from, 0); i < Math.min(to, size); i++) {
+            out.append(text(i));
+        }
+        return out.toString();
     }
 }

@@ -80,8 +80,8 @@ public final class TaskRunner {
             LOG.error("{} {}: {}", operation, repo.name(), message);
             throw new MigrationException(message, e);
         }
-        String summary = "task " + name + " (repo " + repo.name() + "): done in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms";
+        String summary = new TaskRun(repo.name(), name, arguments.asMap(), (System.nanoTime() - start) / 1_000_000)
+                .summary();
         LOG.info(summary);
         return summary;
     }

@@ -17,9 +17,11 @@ class ConfigKeysTest {
         List<String> names = ConfigKeys.all().stream().map(ConfigKey::name).toList();
 
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
-                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "statement-timeout", "out-of-order", "strict", "lint",
-                "repos", "startup", "on-failure", "health.port", "ready", "hook", "jolokia.port", "jolokia.host",
-                "jolokia.user", "jolokia.password", "jolokia.read-only", "config"), names);
+                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "statement-timeout", "out-of-order",
+                "strict", "lint", "lint.rules", "lint.conventions", "create-database", "repos", "startup", "on-failure",
+                "health.port", "health.host", "ready", "hook", "jolokia.port", "jolokia.host", "jolokia.user",
+                "jolokia.password", "jolokia.read-only", "jolokia.keystore", "jolokia.keystore-password", "jolokia.cert",
+                "jolokia.key", "jolokia.plain-http", "spring.background", "config"), names);
         Set<String> envNames = new HashSet<>();
         for (ConfigKey key : ConfigKeys.all()) {
             assertFalse(key.description().isBlank(), key.name());
@@ -30,7 +32,8 @@ class ConfigKeysTest {
     @Test
     void theRepoKeysAreTheDocumentedOnes() {
         assertEquals(List.of("url", "user", "password", "locations", "data-locations", "schema", "table",
-                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "statement-timeout", "out-of-order", "strict", "lint"),
+                "lock-wait", "connect-retry", "lock-timeout", "lock-retries", "statement-timeout", "out-of-order",
+                "strict", "lint", "lint.rules", "lint.conventions", "create-database"),
                 ConfigKeys.of(ConfigKey.Scope.REPO).stream().map(ConfigKey::name).toList());
     }
 
@@ -53,7 +56,7 @@ class ConfigKeysTest {
 
     @Test
     void onlyPasswordsAreSecretAndOnlyListsAreLists() {
-        assertEquals(List.of("password", "jolokia.password"),
+        assertEquals(List.of("password", "jolokia.password", "jolokia.keystore-password"),
                 ConfigKeys.all().stream().filter(ConfigKey::secret).map(ConfigKey::name).toList());
         assertEquals(List.of("locations", "data-locations", "repos"),
                 ConfigKeys.all().stream().filter(ConfigKey::list).map(ConfigKey::name).toList());

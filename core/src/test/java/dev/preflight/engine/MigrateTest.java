@@ -217,7 +217,7 @@ class MigrateTest {
             assertTrue(e.getMessage().contains("1_create_t1.sql") && e.getMessage().contains("changed"), e.getMessage());
             assertFalse(db.tableExists("t2"));
             assertTrue(p.status().migrations().get(0).checksumMismatch());
-            assertTrue(p.validate().problems().stream().anyMatch(m -> m.contains("changed")), p.validate().toString());
+            assertTrue(p.validate().messages().stream().anyMatch(m -> m.contains("changed")), p.validate().toString());
 
             List<String> actions = p.repair();
             assertEquals(1, actions.size(), actions.toString());
@@ -235,7 +235,7 @@ class MigrateTest {
             MigrationStatus first = p.status().migrations().get(0);
             assertEquals(MigrationStatus.State.FILE_NOT_FOUND, first.state());
             assertTrue(p.status().toTable().contains("** FILE NOT FOUND **"));
-            assertTrue(p.validate().problems().stream().anyMatch(m -> m.contains("not found")));
+            assertTrue(p.validate().messages().stream().anyMatch(m -> m.contains("not found")));
             assertEquals(1, p.migrate().count());
         }
     }

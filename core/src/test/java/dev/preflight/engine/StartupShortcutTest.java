@@ -144,7 +144,7 @@ class StartupShortcutTest {
             assertEquals(List.of(false, true),
                     p.status().migrations().stream().map(MigrationStatus::checksumMismatch).toList());
             assertFalse(p.validate().isValid());
-            assertTrue(p.validate().problems().stream().anyMatch(m -> m.contains("2_create_t2.sql")
+            assertTrue(p.validate().messages().stream().anyMatch(m -> m.contains("2_create_t2.sql")
                     && m.contains("changed")), p.validate().toString());
         }
 

@@ -34,7 +34,7 @@ class JavaMigrationsTest {
         List<Migration> found = find(Kind.SCHEMA, dir.toString());
         assertEquals(List.of("6", "7", "8"), found.stream().map(Migration::id).toList());
         Migration java = found.get(1);
-        assertEquals("java", java.layout());
+        assertEquals("java", java.tool().name());
         assertEquals("JavaSchemaMigration", java.name());
         assertInstanceOf(V7__JavaSchemaMigration.class, java.java());
         assertEquals(V7__JavaSchemaMigration.class.getName(), java.origin());

@@ -24,14 +24,14 @@ class MigrationFinderTest {
         MigrationFolder folder = new MigrationFolder(tmp)
                 .write("db/migrations/V1.1__flyway.sql", "select 1;")
                 .write("db/migrations/2_golang.up.sql", "select 2;")
-                .write("db/migrations/3_dbmate.sql", "-- migrate:up\nselect 3;\n")
+                .write("db/migrations/3_dbmate.sql", "-- migrate:up\nselect 3;\n-- migrate:down\n")
                 .write("db/migrations/0004_diesel/up.sql", "select 4;")
                 .write("db/migrations/R__b.sql", "select 'b';")
                 .write("db/migrations/R__a.sql", "select 'a';");
         List<Migration> found = folder.find("db/migrations");
         assertEquals(List.of("1.1", "2", "3", "0004", "R__a", "R__b"), found.stream().map(Migration::id).toList());
         assertEquals(List.of("flyway", "golang-migrate", "dbmate", "diesel", "flyway", "flyway"),
-                found.stream().map(Migration::layout).toList());
+                found.stream().map(m -> m.tool().name()).toList());
         assertEquals(List.of(), folder.warnings);
     }
 

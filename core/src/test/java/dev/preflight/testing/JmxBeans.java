@@ -61,7 +61,8 @@ public final class JmxBeans {
         return name("dev.preflight:type=Repository,name=" + repo);
     }
 
-    private static ObjectName name(String name) {
+    /** An object name from its text. */
+    public static ObjectName name(String name) {
         try {
             return new ObjectName(name);
         } catch (MalformedObjectNameException e) {

@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo: a todo service on the JDK's HttpServer with its own HikariCP pool. It knows nothing of
@@ -23,11 +25,15 @@ import java.sql.Statement;
  * <pre>
  * GET  /todos              the todos as JSON
  * POST /todos  (body)      add one; the body is its title
+ * POST /todos/1/done       mark todo 1 done
  * </pre>
  *
- * Database: {@code DATABASE_URL} ({@code postgres://user:pass@host:port/db}); port: {@code DEMO_PORT} (8080).
+ * Database: {@code DATABASE_URL} ({@code postgres://user:pass@host:port/db}); port: {@code DEMO_PORT} (8080);
+ * address: {@code DEMO_HOST} (127.0.0.1; {@code 0.0.0.0} in a container).
  */
 public final class DemoApp {
+
+    private static final Pattern DONE = Pattern.compile("/todos/(\\d+)/done");
 
     private DemoApp() {
     }
@@ -35,12 +41,13 @@ public final class DemoApp {
     public static void main(String[] args) throws IOException {
         HikariDataSource pool = new HikariDataSource(poolConfig(System.getenv("DATABASE_URL")));
         int port = Integer.parseInt(System.getenv().getOrDefault("DEMO_PORT", "8080"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        String host = System.getenv().getOrDefault("DEMO_HOST", "127.0.0.1");
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/todos", exchange -> handle(exchange, pool));
         server.createContext("/", exchange -> respond(exchange, 200, "text/plain",
                 "Preflight demo: GET /todos, POST /todos with a title as the body\n"));
         server.start();
-        System.out.println("demo: serving http://127.0.0.1:" + port + "/todos");
+        System.out.println("demo: serving http://" + host + ":" + port + "/todos");
     }
 
     static HikariConfig poolConfig(String databaseUrl) {
@@ -70,6 +77,15 @@ public final class DemoApp {
 
     private static void handle(HttpExchange exchange, HikariDataSource pool) throws IOException {
         try (Connection c = pool.getConnection()) {
+            Matcher done = DONE.matcher(exchange.getRequestURI().getPath());
+            if (exchange.getRequestMethod().equals("POST") && done.matches()) {
+                try (PreparedStatement update = c.prepareStatement("update todo set done = true where id = ?")) {
+                    update.setLong(1, Long.parseLong(done.group(1)));
+                    boolean found = update.executeUpdate() > 0;
+                    respond(exchange, found ? 200 : 404, "text/plain", found ? "done\n" : "no such todo\n");
+                }
+                return;
+            }
             if (exchange.getRequestMethod().equals("POST")) {
                 String title = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
                 try (PreparedStatement insert = c.prepareStatement("insert into todo (title) values (?)")) {

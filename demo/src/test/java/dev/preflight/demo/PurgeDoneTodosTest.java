@@ -50,7 +50,7 @@ class PurgeDoneTodosTest {
 
         Run dry = cli("task", "purge-done-todos", "older-than=2024-06-01");
         assertEquals(0, dry.code(), dry.out());
-        assertTrue(dry.out().contains("  dry run: 1 done todo(s) created before 2024-06-01 would be deleted"), dry.out());
+        assertTrue(dry.out().contains("dry run: 1 done todo(s) created before 2024-06-01 would be deleted"), dry.out());
         assertEquals("4", db.queryValue("select count(*) from todo"));
 
         Run missing = cli("task", "purge-done-todos", "dry-run=false");
@@ -59,7 +59,7 @@ class PurgeDoneTodosTest {
 
         Run purge = cli("task", "purge-done-todos", "older-than=2024-06-01", "dry-run=false");
         assertEquals(0, purge.code(), purge.out());
-        assertTrue(purge.out().contains("  deleted 1 done todo(s) created before 2024-06-01"), purge.out());
+        assertTrue(purge.out().contains("deleted 1 done todo(s) created before 2024-06-01"), purge.out());
         assertEquals(List.of("new done", "old open", "try preflight: curl localhost:8081/ready"),
                 db.queryColumn("select title from todo order by title"));
     }

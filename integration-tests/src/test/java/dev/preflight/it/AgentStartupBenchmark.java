@@ -1,5 +1,7 @@
 package dev.preflight.it;
 
+import dev.preflight.testing.ChildJvm;
+import dev.preflight.testing.Medians;
 import dev.preflight.testing.TestDatabase;
 
 import java.io.IOException;
@@ -41,8 +43,8 @@ public final class AgentStartupBenchmark {
                 bare[i] = timed(bare(jar, db));
                 agent[i] = timed(withAgent(jar, db));
             }
-            long bareMedian = median(bare);
-            long agentMedian = median(agent);
+            long bareMedian = Medians.of(bare);
+            long agentMedian = Medians.of(agent);
             System.out.printf("java -jar app.jar                     median %5d ms  (%d runs: %s)%n", bareMedian, runs,
                     Arrays.toString(bare));
             System.out.printf("java -javaagent:... -jar app.jar      median %5d ms  (%d runs: %s)%n", agentMedian, runs,
@@ -75,13 +77,6 @@ public final class AgentStartupBenchmark {
         if (result.exitCode() != 0) {
             throw new IllegalStateException("the application failed: " + result);
         }
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static void deleteTree(Path dir) throws IOException {

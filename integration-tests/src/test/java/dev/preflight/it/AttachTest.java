@@ -2,6 +2,7 @@ package dev.preflight.it;
 
 import com.sun.tools.attach.VirtualMachine;
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,53 @@ class HealthEndpointTest {
             assertTrue(r.stderr().contains("start-up failed: start the health endpoints"), r::toString);
             assertTrue(r.stderr().contains("health.port"), r::toString);
         }
+    }
+
+    @Test
+    void onFailureContinueAfterABadSettingServesAliveAndTheErrorOnReady() throws Exception {
+        int port = ChildProcess.freePort();
+        Path jar = new AppJar(dir).migration("1_create_greeting.sql", "create table greeting (text text not null);")
+                .build();
+        ChildJvm.Running app = ChildJvm.jar(jar).systemProperty("app.url", db.url())
+                .systemProperty("app.waitForStdin", "true")
+                .agent("url=" + db.url() + ",health.port=" + port + ",on-failure=continue,lock-timeout=banana").start();
+        try {
+            app.awaitStdout(PlainApp.MARKER);
+            assertEquals(200, poll(port, "/alive", r -> true).orElseThrow().statusCode(), app::toString);
+            HttpResponse<String> ready = get(port, "/ready").orElseThrow();
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("\"state\":\"failed\"") && ready.body().contains("lock-timeout"),
+                    ready.body());
+        } finally {
+            app.closeStdin();
+        }
+        ChildJvm.Result r = app.await();
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains(PlainApp.MARKER + " history=none"), r::toString);
+    }
+
+    @Test
+    void onFailureContinueWithAMissingDatabaseShowsItOnReadyWithoutThePassword() throws Exception {
+        int port = ChildProcess.freePort();
+        String secret = "Pa55-w0rd-x";
+        Path jar = new AppJar(dir).migration("1_create_greeting.sql", "create table greeting (text text not null);")
+                .build();
+        String missing = "postgres://postgres:" + secret + "@127.0.0.1:5432/" + db.name() + "_missing";
+        ChildJvm.Running app = ChildJvm.jar(jar).systemProperty("app.url", db.url())
+                .systemProperty("app.waitForStdin", "true")
+                .agent("url=" + missing + ",health.port=" + port + ",on-failure=continue").start();
+        try {
+            app.awaitStdout(PlainApp.MARKER);
+            HttpResponse<String> ready = poll(port, "/ready", r -> r.body().contains("failed")).orElseThrow();
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("does not exist"), ready.body());
+            assertFalse(ready.body().contains(secret), ready.body());
+            assertEquals(200, get(port, "/alive").orElseThrow().statusCode());
+        } finally {
+            app.closeStdin();
+        }
+        ChildJvm.Result r = app.await();
+        assertFalse(r.stdout().contains(secret) || r.stderr().contains(secret), r::toString);
     }
 
     /** GETs {@code path} until {@code done} holds, within {@link #WAIT}; connection refusals count as "not yet". */

@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;

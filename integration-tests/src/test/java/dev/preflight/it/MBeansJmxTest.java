@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.ChildProcess;
 import dev.preflight.testing.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
@@ -160,20 +161,29 @@ class MBeansJmxTest {
     }
 
     private ChildJvm jmxApp(Path jar, int jmxPort) {
+        return jmxApp(db, jar, jmxPort);
+    }
+
+    private static ChildJvm jmxApp(TestDatabase db, Path jar, int jmxPort) {
         return ChildJvm.jar(jar).systemProperty("app.url", db.url()).systemProperty("app.waitForStdin", "true")
-                .systemProperty("com.sun.management.jmxremote.port", Integer.toString(jmxPort))
-                .systemProperty("com.sun.management.jmxremote.authenticate", "false")
-                .systemProperty("com.sun.management.jmxremote.ssl", "false")
-                .systemProperty("com.sun.management.jmxremote.host", "127.0.0.1");
+                .remoteJmx(jmxPort);
     }
 
     private ChildJvm app(String moreAgentArguments, int jmxPort) {
+        return app(db, dir, moreAgentArguments, jmxPort);
+    }
+
+    /**
+     * The app jar with the agent and a remote JMX port: schema migrations 1 person and 2 pet, data migration 1 seed,
+     * in {@code dir}; the agent arguments end with {@code moreAgentArguments}.
+     */
+    static ChildJvm app(TestDatabase db, Path dir, String moreAgentArguments, int jmxPort) {
         MigrationFiles files = new MigrationFiles(dir.resolve("migrations"));
         files.dbmate("1", "person", "create table person (name text);", "drop table person;");
         files.dbmate("2", "pet", "create table pet (name text);", "drop table pet;");
         MigrationFiles data = new MigrationFiles(dir.resolve("data"));
         data.dbmate("1", "seed", "insert into person values ('ada');", "delete from person;");
-        return jmxApp(new AppJar(dir).build(), jmxPort)
+        return jmxApp(db, new AppJar(dir).build(), jmxPort)
                 .agent("url=" + db.url() + ",locations=" + files.dir() + ",data-locations=" + data.dir()
                         + moreAgentArguments);
     }

@@ -1,6 +1,7 @@
 package dev.preflight.it;
 
 import dev.preflight.it.app.PlainApp;
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -173,13 +174,14 @@ class PlainAppTest {
             closedPort = socket.getLocalPort();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere?user=postgres";
-        Path jar = twoMigrations().migration("3_twice.sql", "select 1;\n-- migrate:up\nselect 2;").build();
+        Path jar = twoMigrations()
+                .migration("3_twice.sql", "select 1;\n-- migrate:down\nselect 2;\n-- migrate:down\nselect 3;").build();
 
         ChildJvm.Result r = app(jar).agent("url=" + url + ",connect-retry=10m").run();
 
         assertEquals(1, r.exitCode(), r::toString);
         assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
-        assertTrue(r.stderr().contains("3_twice.sql:3: a second up marker"), r::toString);
+        assertTrue(r.stderr().contains("3_twice.sql:5: a second down marker in one section"), r::toString);
         assertFalse(r.stderr().contains("did not answer"), r::toString);
     }
 
@@ -244,5 +246,19 @@ class PlainAppTest {
                 r::toString);
         assertFalse(r.stdout().contains("HikariDataSource"), "the agent's libraries keep its thresholds: " + r);
         assertFalse(r.stderr().contains("migrate main:"), r::toString);
+    }
+
+    @Test
+    void aFailedStartPrintsTheLinesHeldForTheApplicationsLoggingBeforeTheFailureScreen() {
+        // The application has SLF4J, so Preflight's lines wait for it; it never starts, so they go to stderr.
+        Path jar = brokenSecondMigration().library(AppJar.jarOf(org.slf4j.LoggerFactory.class))
+                .library(AppJar.jarOf(org.slf4j.simple.SimpleLogger.class)).build();
+
+        ChildJvm.Result r = app(jar).agent("url=" + db.url()).run();
+
+        assertEquals(1, r.exitCode(), r::toString);
+        int applied = r.stderr().indexOf("migrate main: applied 1 create_greeting");
+        assertTrue(applied >= 0 && applied < r.stderr().indexOf("preflight: start-up failed"), r::toString);
+        assertFalse(r.stdout().contains(PlainApp.MARKER), r::toString);
     }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.it;
 
+import dev.preflight.testing.ChildJvm;
 import dev.preflight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -37,7 +37,7 @@ class EvalTaskTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("analyze  "), r::toString);
-        assertTrue(r.stdout().contains("tag  inserts numbered tags\n    name (string, required): the tag's name\n"
+        assertTrue(r.stdout().contains("tag      inserts numbered tags\n    name (string, required): the tag's name\n"
                 + "    times (int"), r::toString);
     }
 

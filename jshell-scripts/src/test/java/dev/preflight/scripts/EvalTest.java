@@ -169,6 +169,17 @@ class EvalTest {
     }
 
     @Test
+    @Order(9)
+    void codeThatDoesNotCompileReportsTheCompilerErrorOnceAndExits2() {
+        Launcher.Result r = eval("-e", "preflight.stauts()").run();
+
+        assertEquals(2, r.exitCode(), r::toString);
+        String all = r.stdout() + r.stderr();
+        assertEquals(1, all.split("cannot find symbol", -1).length - 1, r::toString);
+        assertTrue(all.contains("stauts()"), r::toString);
+    }
+
+    @Test
     @Order(10)
     void aUserScriptHasPreflightAndItsArgumentsInScope() throws IOException {
         Path script = dir.resolve("report.jsh");
@@ -201,9 +212,13 @@ class EvalTest {
         Launcher.Result nothing = Launcher.command().run();
         Launcher.Result unknownKey = eval("status", "--no-such-key=1").run();
 
+        Launcher.Result typo = Launcher.command("eval", "stauts").run();
+
         assertEquals(2, unknownCommand.exitCode(), unknownCommand::toString);
-        assertTrue(unknownCommand.stderr().contains("unknown eval command 'frobnicate'"), unknownCommand::toString);
-        assertTrue(unknownCommand.stderr().contains("Usage:"), unknownCommand::toString);
+        assertTrue(unknownCommand.stderr().contains("unknown command 'frobnicate'"), unknownCommand::toString);
+        assertTrue(unknownCommand.stderr().contains("bin/preflight eval help"), unknownCommand::toString);
+        assertEquals(2, typo.exitCode(), typo::toString);
+        assertTrue(typo.stderr().contains("did you mean status?"), typo::toString);
         assertEquals(2, nothing.exitCode(), nothing::toString);
         assertTrue(nothing.stderr().contains("Usage:"), nothing::toString);
         assertEquals(2, unknownKey.exitCode(), unknownKey::toString);

@@ -94,7 +94,9 @@ class RpcAgentTest {
 
         Launcher.Result forward = Launcher.command("rpc", jmx, "migrate").run();
         assertEquals(0, forward.exitCode(), forward::toString);
-        assertTrue(forward.stdout().contains("succeeded (1 done)"), forward::toString);
+        assertTrue(forward.stdout().matches("  applied 2 add_done \\(\\d+ ms\\)\nmigrate main: 1 migration in \\d+ ms\n"),
+                forward::toString);
+        assertTrue(forward.stderr().contains("[1/1] 2 add_done done in "), "the job's log: " + forward);
         assertEquals(List.of("1", "2"), applied());
     }
 
@@ -138,7 +140,7 @@ class RpcAgentTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("analyzed todo"), r::toString);
-        assertTrue(r.stdout().matches("(?s)task analyze tables=todo.* main: job \\d+ succeeded\n"), r::toString);
+        assertTrue(r.stdout().matches("task analyze \\(repo main\\): done in \\d+ ms\n"), r::toString);
         assertEquals(2, wrong.exitCode(), wrong::toString);
         assertTrue(wrong.stderr().contains("last must be a whole number (int), got `x`"), wrong::toString);
         assertTrue(wrong.stderr().contains("  tables (string, optional): "), wrong::toString);

@@ -76,7 +76,7 @@ final class RpcApp implements AutoCloseable {
             // The agent registers its MBeans (and starts Jolokia) beside main, not before it.
             app.process.awaitOutput("MBeans registered");
             if (agentArguments.contains("jolokia.port=")) {
-                app.process.awaitOutput("Jolokia on http://");
+                app.process.awaitOutput("Jolokia on http");
             }
         }
         return app;
@@ -103,7 +103,8 @@ final class RpcApp implements AutoCloseable {
         return ChildProcess.freePort();
     }
 
-    private static Path testClasses() {
+    /** The folder of this module's test classes, where {@link RpcIdleApp} is. */
+    static Path testClasses() {
         try {
             return Path.of(RpcIdleApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -73,8 +73,8 @@ class RpcAttachTest {
         Launcher.Result r = rpc("migrate", "--step", "1");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stdout().contains("migrate step 1 main: job"), r::toString);
-        assertTrue(r.stdout().contains("succeeded (1 done)"), r::toString);
+        assertTrue(r.stdout().matches("  applied 1 create_todo \\(\\d+ ms\\)\nmigrate main: 1 migration in \\d+ ms\n"),
+                r::toString);
         assertTrue(r.stderr().contains("1/1"), r::toString);
         assertEquals(List.of("1"), db.queryColumn("select version from preflight_schema_history where success"));
         assertTrue(db.tableExists("todo"));
@@ -105,28 +105,39 @@ class RpcAttachTest {
         Launcher.Result r = rpc("rollback", "--step", "1");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stdout().contains("rollback step 1 main: job"), r::toString);
+        assertTrue(r.stdout().startsWith("  reverted 1 create_todo ("), r::toString);
         assertEquals(List.of(), db.queryColumn("select version from preflight_schema_history where success"));
         assertFalse(db.tableExists("todo"));
     }
 
     @Test
     @Order(6)
-    void aFailedJobIsExitCode1WithItsError() {
-        Launcher.Result r = rpc("rollback", "--to", "7");
+    void anUnknownVersionIsRefusedAtOnceAndAFailedJobIsExitCode1WithItsError() {
+        Launcher.Result unknown = rpc("rollback", "--to", "7");
+        // The data migration seeds table todo, which the rollback above dropped.
+        Launcher.Result failed = rpc("migrate-data");
 
-        assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().contains("failed: no schema migration has version 7"), r::toString);
+        assertEquals(2, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.stderr().contains("no schema migration of repo main has version 7"), unknown::toString);
+        assertEquals(1, failed.exitCode(), failed::toString);
+        assertTrue(failed.stderr().contains("preflight: ") && failed.stderr().contains("\"todo\" does not exist"),
+                failed::toString);
     }
 
     @Test
     @Order(7)
-    void jobsListsWhatRan() {
+    void jobsListsWhatRanInAlignedColumns() {
         Launcher.Result r = rpc("jobs");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stdout().contains("succeeded migrate step 1"), r::toString);
-        assertTrue(r.stdout().contains("failed    rollback to 7"), r::toString);
+        List<String> lines = r.stdout().lines().toList();
+        assertTrue(lines.get(0).matches("ID +State +Command +Repo +Done +Started +Error"), r::toString);
+        assertTrue(r.stdout().matches("(?s).*\\n\\d+ +succeeded +migrate --step 1 +main +1/1 .*"), r::toString);
+        assertTrue(r.stdout().matches("(?s).*\\n\\d+ +failed +migrate-data +main +0/1 .*does not exist.*"),
+                r::toString);
+        int state = lines.get(0).indexOf("State");
+        assertTrue(lines.stream().skip(2).allMatch(l -> l.substring(state).matches("(succeeded|failed) .*")),
+                "the columns line up: " + r);
     }
 
     @Test
@@ -138,7 +149,7 @@ class RpcAttachTest {
         assertEquals(0, list.exitCode(), list::toString);
         assertTrue(list.stdout().contains("analyze  Runs ANALYZE"), list::toString);
         assertTrue(list.stdout().contains("    last (int, default 1): "), list::toString);
-        assertTrue(list.stdout().contains("tag  "), list::toString);
+        assertTrue(list.stdout().contains("tag      inserts"), list::toString);
         assertEquals(2, wrong.exitCode(), wrong::toString);
         assertTrue(wrong.stderr().contains("unknown parameter `lst` (did you mean last?)"), wrong::toString);
         assertTrue(wrong.stderr().contains("  tables (string, optional): "), wrong::toString);
@@ -179,7 +190,7 @@ class RpcAttachTest {
         assertEquals(2, noTarget.exitCode(), noTarget::toString);
         assertTrue(noTarget.stderr().contains("not a target: 'nowhere'"), noTarget::toString);
         assertEquals(2, noOperation.exitCode(), noOperation::toString);
-        assertTrue(noOperation.stderr().contains("Usage: bin/preflight rpc"), noOperation::toString);
+        assertTrue(noOperation.stderr().contains("no command given"), noOperation::toString);
         assertEquals(2, unknown.exitCode(), unknown::toString);
         assertTrue(unknown.stderr().contains("unknown command 'explode'"), unknown::toString);
     }

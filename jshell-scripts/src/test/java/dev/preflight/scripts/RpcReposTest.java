@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code bin/preflight rpc} against an application whose repos are {@code app} and {@code audit} (no {@code main}):
- * an operation on a repo must name it, and says which there are when it does not.
+ * the repo policy of the CLI holds there too: looking covers every repo, a pointed command the default one (app),
+ * a rollback needs {@code --repo}.
  */
 class RpcReposTest {
 
@@ -49,12 +49,18 @@ class RpcReposTest {
     }
 
     @Test
-    void anOperationOnARepoWithoutRepoNamesTheReposAndIsExitCode2() {
-        Launcher.Result r = Launcher.command("rpc", jolokia, "status").run();
+    void statusWithoutRepoCoversEveryRepoAndRollbackNeedsOne() {
+        Launcher.Result status = Launcher.command("rpc", jolokia, "status").run();
+        Launcher.Result json = Launcher.command("rpc", jolokia, "status", "--json").run();
+        Launcher.Result rollback = Launcher.command("rpc", jolokia, "rollback", "--step", "1").run();
 
-        assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.stderr().contains("the target has several repos (app, audit): pass --repo NAME"), r::toString);
-        assertFalse(r.stdout().contains("create_"), r::toString);
+        assertEquals(0, status.exitCode(), status::toString);
+        assertTrue(status.stdout().matches("(?s)Repo: app\n.*create_todo.*Repo: audit\n.*create_event.*"),
+                status::toString);
+        assertEquals(2, json.stdout().lines().count(), "one JSON object per repo: " + json);
+        assertEquals(2, rollback.exitCode(), rollback::toString);
+        assertTrue(rollback.stderr().contains("rollback with several repos (app, audit) needs --repo NAME"),
+                rollback::toString);
     }
 
     @Test
@@ -66,16 +72,16 @@ class RpcReposTest {
 
         Launcher.Result byPid = Launcher.command("rpc", Long.toString(app.pid()), "validate", "--repo=app").run();
         assertEquals(0, byPid.exitCode(), byPid::toString);
-        assertTrue(byPid.stdout().contains("valid"), byPid::toString);
-        Launcher.Result noRepo = Launcher.command("rpc", Long.toString(app.pid()), "lint").run();
-        assertEquals(2, noRepo.exitCode(), noRepo::toString);
-        assertTrue(noRepo.stderr().contains("pass --repo NAME"), noRepo::toString);
+        assertEquals("validate app: ok\n", byPid.stdout(), byPid::toString);
+        Launcher.Result typo = Launcher.command("rpc", Long.toString(app.pid()), "lint", "--repo=aduit").run();
+        assertEquals(2, typo.exitCode(), typo::toString);
+        assertTrue(typo.stderr().contains("unknown repo `aduit`; did you mean audit?"), typo::toString);
     }
 
     @Test
-    void jobsAndTasksNeedNoRepo() {
-        Launcher.Result r = Launcher.command("rpc", jolokia, "tasks").run();
+    void tasksGoToTheDefaultRepo() {
+        Launcher.Result r = Launcher.command("rpc", jolokia, "task", "analyze").run();
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stdout().contains("analyze"), r::toString);
+        assertTrue(r.stdout().startsWith("task analyze (repo app): done in "), r::toString);
     }
 }

@@ -4,9 +4,10 @@ import java.beans.ConstructorProperties;
 
 /**
  * A job as JMX open data: what {@code JobsMXBean} lists. Times are ISO-8601 UTC, null until they happen;
- * {@code state} is one of {@code queued}, {@code running}, {@code succeeded}, {@code failed}. {@code log} holds
- * the job's lines (migrations started and finished, task and backfill progress, the outcome), oldest first, the
- * last {@value #LOG_LINES} of them.
+ * {@code state} is one of {@code queued}, {@code running}, {@code succeeded}, {@code failed}; {@code command} the
+ * command line it runs ({@code migrate --step 1}). {@code log} holds the job's lines (migrations started and
+ * finished, task and backfill progress, the outcome), oldest first, the last {@value #LOG_LINES} of them. Once it
+ * ended, {@code exitCode}, {@code text} and {@code json} are what the CLI would have printed and exited with.
  */
 public final class JobInfo {
 
@@ -14,7 +15,7 @@ public final class JobInfo {
     public static final int LOG_LINES = 500;
 
     private final String id;
-    private final String operation;
+    private final String command;
     private final String repo;
     private final String state;
     private final int done;
@@ -25,21 +26,19 @@ public final class JobInfo {
     private final String error;
     private final String[] log;
     private final long logTotal;
+    private final Integer exitCode;
+    private final String text;
+    private final String json;
 
-    /** A job without log lines. */
-    public JobInfo(String id, String operation, String repo, String state, int done, int total, String current,
-                   String started, String finished, String error) {
-        this(id, operation, repo, state, done, total, current, started, finished, error, new String[0], 0);
-    }
-
-    @ConstructorProperties({"id", "operation", "repo", "state", "done", "total", "current", "started", "finished",
-            "error", "log", "logTotal"})
-    public JobInfo(String id, String operation, String repo, String state, int done, int total, String current,
-                   String started, String finished, String error, String[] log, long logTotal) {
+    @ConstructorProperties({"id", "command", "repo", "state", "done", "total", "current", "started", "finished",
+            "error", "log", "logTotal", "exitCode", "text", "json"})
+    public JobInfo(String id, String command, String repo, String state, int done, int total, String current,
+                   String started, String finished, String error, String[] log, long logTotal, Integer exitCode,
+                   String text, String json) {
         this.log = log == null ? new String[0] : log.clone();
         this.logTotal = logTotal;
         this.id = id;
-        this.operation = operation;
+        this.command = command;
         this.repo = repo;
         this.state = state;
         this.done = done;
@@ -48,14 +47,18 @@ public final class JobInfo {
         this.started = started;
         this.finished = finished;
         this.error = error;
+        this.exitCode = exitCode;
+        this.text = text;
+        this.json = json;
     }
 
     public String getId() {
         return id;
     }
 
-    public String getOperation() {
-        return operation;
+    /** The command line it runs, e.g. {@code migrate --step 1} or {@code task analyze last=3}. */
+    public String getCommand() {
+        return command;
     }
 
     public String getRepo() {
@@ -105,5 +108,20 @@ public final class JobInfo {
      */
     public long getLogTotal() {
         return logTotal;
+    }
+
+    /** The exit code of its command once it ended (0 ok, 1 failed, ...), else null. */
+    public Integer getExitCode() {
+        return exitCode;
+    }
+
+    /** What the CLI prints for its command, once it ended; else null. */
+    public String getText() {
+        return text;
+    }
+
+    /** The same as JSON, one object per line (an error as {@code {"error": ...}}), once it ended; else null. */
+    public String getJson() {
+        return json;
     }
 }

@@ -19,6 +19,6 @@ public interface JobsMXBean {
     JobInfo[] getJobs();
 
     @ReadOnly
-    @Description("One job by id, or null when unknown")
+    @Description("One job by id; an unknown id is an error naming the ids there are")
     JobInfo job(String id);
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.Notification;
+import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,7 @@ import java.util.Map;
 import static dev.preflight.testing.JmxBeans.JOBS;
 import static dev.preflight.testing.JmxBeans.MAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,7 +90,14 @@ class PreflightMBeansTest {
             assertTrue(((String) server.invoke(MAIN, "statusJson", null, null))
                     .startsWith("{\"repo\":\"main\",\"currentVersion\":\"1\",\"pending\":1,"),
                     "the JSON of status --json");
-            assertEquals("1 schema migration(s) pending: 2. Run migrate.", server.invoke(MAIN, "validate", null, null));
+            assertEquals("validate main: 1 problem(s)\n  - 1 schema migration(s) pending: 2. Run migrate.",
+                    server.invoke(MAIN, "validate", null, null), "the text of the CLI's validate");
+            assertEquals("migrate --step 1", done.get("command"));
+            assertEquals(0, done.get("exitCode"));
+            assertTrue(String.valueOf(done.get("text")).matches("  applied 1 person \\(\\d+ ms\\)\n"
+                    + "migrate main: 1 migration in \\d+ ms\n"), String.valueOf(done.get("text")));
+            assertTrue(String.valueOf(done.get("json")).startsWith("{\"repo\":\"main\",\"operation\":\"migrate\""),
+                    String.valueOf(done.get("json")));
 
             synchronized (received) {
                 List<String> types = received.stream().map(Notification::getType).toList();
@@ -155,10 +164,20 @@ class PreflightMBeansTest {
                     new String[] {str})).get("state"));
             assertEquals("1", server.getAttribute(MAIN, "CurrentVersion"));
             assertFalse(db.tableExists("pet"));
-            CompositeData unknown = await((String) server.invoke(MAIN, "migrateTo", new Object[] {"9"},
-                    new String[] {str}));
-            assertEquals("failed", unknown.get("state"));
-            assertTrue(String.valueOf(unknown.get("error")).contains("version 9"), String.valueOf(unknown.get("error")));
+            // A version the repo does not know is refused at once, for a rollback as for a migrate: no job.
+            int jobs = ((CompositeData[]) server.getAttribute(JOBS, "Jobs")).length;
+            for (String operation : List.of("migrateTo", "rollbackTo", "migrateDataTo", "rollbackDataTo")) {
+                RuntimeMBeanException unknown = assertThrows(RuntimeMBeanException.class,
+                        () -> server.invoke(MAIN, operation, new Object[] {"99999"}, new String[] {str}));
+                assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
+                assertTrue(unknown.getCause().getMessage().contains("has version 99999; its versions are "),
+                        unknown.getCause().getMessage());
+            }
+            assertEquals(jobs, ((CompositeData[]) server.getAttribute(JOBS, "Jobs")).length, "no job was queued");
+            RuntimeMBeanException job = assertThrows(RuntimeMBeanException.class,
+                    () -> server.invoke(JOBS, "job", new Object[] {"99"}, new String[] {str}));
+            assertTrue(job.getCause().getMessage().equals("no job 99; the jobs are 1, 2, 3, 4 (the last 100 are kept)"),
+                    job.getCause().getMessage());
         }
     }
 

@@ -97,7 +97,7 @@ class TasksMBeanTest {
             String id = (String) server.invoke(TASKS, "run", new Object[] {"fill", "rows=1000,batch=100"}, TWO_STRINGS);
             CompositeData job = await(id);
             assertEquals("succeeded", job.get("state"), String.valueOf(job.get("error")));
-            assertEquals("task fill rows=1000,batch=100", job.get("operation"));
+            assertEquals("task fill rows=1000 batch=100", job.get("command"));
             List<String> log = List.of((String[]) job.get("log"));
             assertEquals("created 1000 rows", log.get(0), log.toString());
             assertTrue(log.get(1).matches("backfill filled_n rows, \\d+/s.*: 100 of 1000 \\(10%\\)"), log.toString());

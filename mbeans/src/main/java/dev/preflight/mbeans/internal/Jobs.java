@@ -1,9 +1,13 @@
 package dev.preflight.mbeans.internal;
 
 import dev.preflight.MigrationListener;
-import dev.preflight.progress.ProgressLines;
+import dev.preflight.command.Execution;
+import dev.preflight.command.JobBoard;
+import dev.preflight.command.JobSummary;
+import dev.preflight.command.Output;
 import dev.preflight.mbeans.JobInfo;
 import dev.preflight.mbeans.JobsMXBean;
+import dev.preflight.progress.ProgressLines;
 
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
@@ -11,18 +15,19 @@ import javax.management.NotificationBroadcasterSupport;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Runs the MBeans' long operations (migrations, tasks) one at a time on one daemon thread, so an operator's clicks
  * queue up instead of racing each other for the migration lock; keeps the last {@value #KEPT} jobs for the
- * {@code Jobs} bean. It is also the {@link MigrationListener} of every repository it serves: progress goes to the
- * running job's counters and log, and out as notifications.
+ * {@code Jobs} bean and the {@code jobs} command. It is also the {@link MigrationListener} of every repository it
+ * serves: progress goes to the running job's counters and log, and out as notifications. A job is a command already
+ * checked ({@link Execution.Plan}); its output (text, JSON, exit code) is kept with it.
  */
-public final class Jobs extends NotificationBroadcasterSupport implements JobsMXBean, MigrationListener {
+public final class Jobs extends NotificationBroadcasterSupport implements JobsMXBean, JobBoard, MigrationListener {
 
     private static final int KEPT = 100;
 
@@ -44,37 +49,33 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
                 "A job started, finished a migration, reported progress, succeeded or failed"));
     }
 
-    /**
-     * Queues {@code work} and returns its id at once.
-     *
-     * @param work the operation; returns its one-line summary (e.g. {@code MigrateResult.summary()})
-     */
-    public String submit(String repo, String operation, Supplier<String> work) {
-        Job job = new Job(Long.toString(ids.incrementAndGet()), repo, operation);
+    /** Queues {@code plan} and returns the job's id at once. */
+    public String submit(Execution.Plan plan) {
+        Job job = new Job(Long.toString(ids.incrementAndGet()), String.join(",", plan.repos()),
+                plan.line().describe());
         synchronized (jobs) {
             jobs.addLast(job);
             while (jobs.size() > KEPT) {
                 jobs.removeFirst();
             }
         }
-        executor.execute(() -> run(job, work));
+        executor.execute(() -> run(job, plan));
         return job.id;
     }
 
-    private void run(Job job, Supplier<String> work) {
+    private void run(Job job, Execution.Plan plan) {
         running = job;
         job.start();
         send(STARTED, job, operation(job) + " started");
         try {
-            String summary = work.get();
-            job.log(summary);
-            job.succeed();
-            send(SUCCEEDED, job, summary);
-        } catch (RuntimeException | LinkageError e) {
-            String error = e.getMessage() != null ? e.getMessage() : e.toString();
-            job.log("failed: " + error);
-            job.fail(error);
-            send(FAILED, job, operation(job) + " failed: " + error);
+            Output output = plan.run();
+            job.log(output.summary());
+            job.end(output);
+            if (output.failure() == null && output.exit().code() == 0) {
+                send(SUCCEEDED, job, output.summary());
+            } else {
+                send(FAILED, job, operation(job) + " " + output.summary());
+            }
         } finally {
             running = null;
         }
@@ -130,7 +131,17 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
     @Override
     public JobInfo job(String id) {
         synchronized (jobs) {
-            return jobs.stream().filter(j -> j.id.equals(id)).map(Job::info).findFirst().orElse(null);
+            return jobs.stream().filter(j -> j.id.equals(id.strip())).map(Job::info).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no job " + id + (jobs.isEmpty()
+                            ? ": there are no jobs yet" : "; the jobs are " + String.join(", ",
+                            jobs.stream().map(j -> j.id).toList()) + " (the last " + KEPT + " are kept)")));
+        }
+    }
+
+    @Override
+    public List<JobSummary> jobs() {
+        synchronized (jobs) {
+            return jobs.stream().map(Job::summary).toList();
         }
     }
 
@@ -163,6 +174,7 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
         private String error;
         private final Deque<String> log = new ArrayDeque<>();
         private long logTotal;
+        private Output output;
 
         Job(String id, String repo, String operation) {
             this.id = id;
@@ -196,22 +208,31 @@ public final class Jobs extends NotificationBroadcasterSupport implements JobsMX
             }
         }
 
-        synchronized void succeed() {
-            state = "succeeded";
-            current = null;
-            finished = Instant.now();
-        }
-
-        synchronized void fail(String error) {
-            state = "failed";
-            this.error = error;
+        /** Succeeded when its command exited 0, else failed (with the message of what stopped it, if anything). */
+        synchronized void end(Output output) {
+            this.output = output;
+            boolean ok = output.failure() == null && output.exit().code() == 0;
+            state = ok ? "succeeded" : "failed";
+            error = output.failure() == null ? null : output.failure().message();
+            if (ok) {
+                current = null;
+            }
             finished = Instant.now();
         }
 
         synchronized JobInfo info() {
-            return new JobInfo(id, operation, repo, state, done, total, current,
-                    started == null ? null : started.toString(), finished == null ? null : finished.toString(), error,
-                    log.toArray(String[]::new), logTotal);
+            return new JobInfo(id, operation, repo, state, done, total, current, time(started), time(finished), error,
+                    log.toArray(String[]::new), logTotal, output == null ? null : output.exit().code(),
+                    output == null ? null : output.text(), output == null ? null : output.json());
+        }
+
+        synchronized JobSummary summary() {
+            return new JobSummary(id, operation, repo, state, done, total, time(started), time(finished),
+                    output == null ? null : output.exit().code(), error);
+        }
+
+        private static String time(Instant instant) {
+            return instant == null ? null : instant.toString();
         }
     }
 }

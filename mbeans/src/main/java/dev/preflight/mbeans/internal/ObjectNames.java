@@ -10,6 +10,7 @@ final class ObjectNames {
     static final ObjectName JOBS = name("dev.preflight", "type", "Jobs");
     static final ObjectName TASKS = name("dev.preflight", "type", "Tasks");
     static final ObjectName HEALTH = name("dev.preflight", "type", "Health");
+    static final ObjectName COMMANDS = name("dev.preflight", "type", "Commands");
 
     private ObjectNames() {
     }

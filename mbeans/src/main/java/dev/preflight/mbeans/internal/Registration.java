@@ -2,6 +2,7 @@ package dev.preflight.mbeans.internal;
 
 import dev.preflight.Preflight;
 import dev.preflight.PreflightConfig;
+import dev.preflight.mbeans.CommandsMXBean;
 import dev.preflight.mbeans.HealthMXBean;
 import dev.preflight.mbeans.JobsMXBean;
 import dev.preflight.mbeans.RepositoryMXBean;
@@ -31,23 +32,25 @@ public final class Registration implements AutoCloseable {
     public static Registration register(MBeanServer server, PreflightConfig config, ClassLoader loader) {
         Registration r = new Registration(server);
         try {
-            r.add(ObjectNames.JOBS, new DescribedEmitterMBean<>(r.jobs, JobsMXBean.class, r.jobs,
-                    "Preflight jobs: long operations of the Repository beans, one at a time"));
+            r.add(ObjectNames.JOBS, new DescribedEmitterMBean<>(JdkExceptions.only(JobsMXBean.class, r.jobs),
+                    JobsMXBean.class, r.jobs, "Preflight jobs: long operations of the Repository beans, one at a time"));
+            // The default repo first: a command without --repo uses it.
             Map<String, Preflight> byName = new LinkedHashMap<>();
             for (String repo : config.repoNames()) {
                 // The pool opens no connection until used and closes idle ones (core's Database settings).
                 Preflight preflight = Preflight.open(config.repo(repo), loader, r.jobs);
                 r.repos.add(preflight);
                 byName.put(repo, preflight);
-                r.add(ObjectNames.repository(repo), new DescribedMBean<>(new RepositoryBean(preflight, r.jobs),
-                        RepositoryMXBean.class, "Preflight repository " + repo));
             }
-            // The default repo first: run() without a repo uses it.
-            Map<String, Preflight> ordered = new LinkedHashMap<>();
-            String first = config.defaultRepo().name();
-            ordered.put(first, byName.get(first));
-            ordered.putAll(byName);
-            r.add(ObjectNames.TASKS, new DescribedMBean<>(new TasksBean(ordered, r.jobs), TasksMXBean.class,
+            CommandsBean commands = new CommandsBean(new BeanWorkspace(byName, r.jobs), r.jobs);
+            r.add(ObjectNames.COMMANDS, described(CommandsMXBean.class, commands,
+                    "Preflight commands: the CLI's, with its options, output and exit codes"));
+            for (Preflight preflight : byName.values()) {
+                r.add(ObjectNames.repository(preflight.repo()), described(RepositoryMXBean.class,
+                        new RepositoryBean(preflight, commands), "Preflight repository " + preflight.repo()));
+            }
+            r.add(ObjectNames.TASKS, described(TasksMXBean.class,
+                    new TasksBean(byName.get(config.defaultRepo().name()), commands),
                     "Preflight tasks: one-off operations with parameters, run as jobs"));
             return r;
         } catch (RuntimeException e) {
@@ -56,10 +59,15 @@ public final class Registration implements AutoCloseable {
         }
     }
 
+    /** A bean with its interface's descriptions, throwing only JDK exceptions. */
+    private static <T> DescribedMBean<T> described(Class<T> mxbean, T implementation, String description) {
+        return new DescribedMBean<>(JdkExceptions.only(mxbean, implementation), mxbean, description);
+    }
+
     /** The agent's {@link HealthMXBean}, on its own: it may be registered before the others and outlives none. */
     public static Registration registerHealth(MBeanServer server, HealthMXBean health) {
         Registration r = new Registration(server);
-        r.add(ObjectNames.HEALTH, new DescribedMBean<>(health, HealthMXBean.class,
+        r.add(ObjectNames.HEALTH, described(HealthMXBean.class, health,
                 "Preflight start-up: what the /ready endpoint answers"));
         return r;
     }

@@ -1,28 +1,28 @@
 package dev.preflight.mbeans.internal;
 
-import dev.preflight.MigrateResult;
 import dev.preflight.MigrationStatus;
 import dev.preflight.Preflight;
 import dev.preflight.StatusReport;
-import dev.preflight.Target;
-import dev.preflight.ValidationReport;
-import dev.preflight.lint.Finding;
 import dev.preflight.mbeans.MigrationInfo;
 import dev.preflight.mbeans.RepositoryMXBean;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
-/** {@link RepositoryMXBean} over one {@link Preflight}: a thin shell, every verb is the public API's. */
+/**
+ * {@link RepositoryMXBean} over one repo: the attributes read its {@link Preflight}; every operation is the command
+ * of the same name with {@code --repo <this repo>}, run by {@link CommandsBean} (checked first; a change as a job).
+ */
 final class RepositoryBean implements RepositoryMXBean {
 
     private final Preflight preflight;
-    private final Jobs jobs;
+    private final CommandsBean commands;
 
-    RepositoryBean(Preflight preflight, Jobs jobs) {
+    RepositoryBean(Preflight preflight, CommandsBean commands) {
         this.preflight = preflight;
-        this.jobs = jobs;
+        this.commands = commands;
     }
 
     private StatusReport report() {
@@ -60,73 +60,98 @@ final class RepositoryBean implements RepositoryMXBean {
 
     @Override
     public String status() {
-        return report().toTable();
+        return commands.text(command("status"));
     }
 
     @Override
     public String statusJson() {
-        return report().toJson();
+        return commands.json(command("status"));
     }
 
     @Override
     public String validate() {
-        ValidationReport report = preflight.validate();
-        return report.isValid() ? "valid" : String.join("\n", report.problems());
+        return commands.text(command("validate"));
     }
 
     @Override
     public String lint() {
-        return Finding.report(preflight.repo(), preflight.lint()).stripTrailing();
+        return commands.text(command("lint"));
     }
 
     @Override
     public String migrate() {
-        return job("migrate", preflight::migrate);
+        return commands.submit(command("migrate"));
     }
 
     @Override
     public String migrateStep(int n) {
-        Target target = Target.step(n);
-        return job("migrate step " + n, () -> preflight.migrate(target));
+        return commands.submit(command("migrate", "--step", Integer.toString(n)));
     }
 
     @Override
     public String migrateTo(String version) {
-        Target target = Target.to(version);
-        return job("migrate to " + version, () -> preflight.migrate(target));
+        return commands.submit(command("migrate", "--to", version));
     }
 
     @Override
     public String migrateData() {
-        return job("migrate-data", () -> preflight.migrateData(Target.all()));
+        return commands.submit(command("migrate-data"));
     }
 
     @Override
     public String migrateDataStep(int n) {
-        Target target = Target.step(n);
-        return job("migrate-data step " + n, () -> preflight.migrateData(target));
+        return commands.submit(command("migrate-data", "--step", Integer.toString(n)));
+    }
+
+    @Override
+    public String migrateDataTo(String version) {
+        return commands.submit(command("migrate-data", "--to", version));
     }
 
     @Override
     public String rollbackTo(String version) {
-        Target target = Target.to(version);
-        return job("rollback to " + version, () -> preflight.rollback(target));
+        return commands.submit(command("rollback", "--to", version));
     }
 
     @Override
     public String rollbackStep(int n) {
-        Target target = Target.step(n);
-        return job("rollback step " + n, () -> preflight.rollback(target));
+        return commands.submit(command("rollback", "--step", Integer.toString(n)));
+    }
+
+    @Override
+    public String rollbackDataTo(String version) {
+        return commands.submit(command("rollback-data", "--to", version));
     }
 
     @Override
     public String rollbackDataStep(int n) {
-        Target target = Target.step(n);
-        return job("rollback-data step " + n, () -> preflight.rollbackData(target));
+        return commands.submit(command("rollback-data", "--step", Integer.toString(n)));
     }
 
-    // The target is built before queueing (above) so a bad argument is the caller's error at once, not a failed job.
-    private String job(String operation, Supplier<MigrateResult> work) {
-        return jobs.submit(preflight.repo(), operation, () -> work.get().summary());
+    @Override
+    public String baseline(String version) {
+        return commands.submit(command("baseline", "--version", version));
+    }
+
+    @Override
+    public String repair() {
+        return commands.submit(command("repair"));
+    }
+
+    @Override
+    public String repairMarkApplied(String version) {
+        return commands.submit(command("repair", "--mark-applied", version));
+    }
+
+    @Override
+    public String repairRemove(String version) {
+        return commands.submit(command("repair", "--remove", version));
+    }
+
+    /** The command on this repo: {@code migrate --repo main --step 1}. */
+    private List<String> command(String name, String... options) {
+        List<String> args = new ArrayList<>(List.of(name, "--repo", preflight.repo()));
+        args.addAll(List.of(options));
+        return args;
     }
 }

@@ -8,14 +8,15 @@ import org.jolokia.jvmagent.JolokiaServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The embedded Jolokia HTTP endpoint ({@code http://<jolokia.host>:<jolokia.port>/jolokia/}), started only when
  * {@code jolokia.port} is set, bound to {@code jolokia.host} (127.0.0.1 by default; the configuration already
- * refuses another host without user and password), with basic auth when a user is set and
- * {@link PreflightRestrictor} always.
+ * refuses another host without user and password, and without https unless {@code jolokia.plain-http=true}), with
+ * basic auth when a user is set, https when a certificate is configured, and {@link PreflightRestrictor} always.
  */
 public final class JolokiaEndpoint {
 
@@ -47,6 +48,22 @@ public final class JolokiaEndpoint {
         }
     }
 
+    /** https with the operator's certificate: a keystore, or a PEM certificate and key. */
+    private static void tls(PreflightConfig config, Map<String, String> settings) {
+        if (!config.jolokiaHttps()) {
+            return;
+        }
+        settings.put("protocol", "https");
+        config.jolokiaKeystore().ifPresent(keystore -> {
+            settings.put("keystore", keystore);
+            String lower = keystore.toLowerCase(Locale.ROOT);
+            settings.put("keyStoreType", lower.endsWith(".p12") || lower.endsWith(".pfx") ? "PKCS12" : "JKS");
+        });
+        config.jolokiaKeystorePassword().ifPresent(password -> settings.put("keystorePassword", password));
+        config.jolokiaCert().ifPresent(cert -> settings.put("serverCert", cert));
+        config.jolokiaKey().ifPresent(key -> settings.put("serverKey", key));
+    }
+
     /** Starts the endpoint if {@code config} asks for it; the handle stops it. */
     public static Optional<PreflightMBeans.Handle> start(PreflightConfig config) {
         if (config.jolokiaPort().isEmpty()) {
@@ -62,6 +79,7 @@ public final class JolokiaEndpoint {
         settings.put("discoveryEnabled", "false");
         config.jolokiaUser().ifPresent(user -> settings.put("user", user));
         config.jolokiaPassword().ifPresent(password -> settings.put("password", password));
+        tls(config, settings);
         try {
             JolokiaServer server = new JolokiaServer(new JolokiaServerConfig(settings));
             startAsDaemon(server);

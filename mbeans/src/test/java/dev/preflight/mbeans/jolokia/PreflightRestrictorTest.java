@@ -75,8 +75,12 @@ class PreflightRestrictorTest {
             }
             assertTrue(readOnly.isOperationAllowed(tasks, "describe(java.lang.String)"));
             assertTrue(readOnly.isOperationAllowed(jobs, "job"));
+            ObjectName commands = new ObjectName("dev.preflight:type=Commands");
+            assertTrue(readOnly.isOperationAllowed(commands, "query"));
+            assertFalse(readOnly.isOperationAllowed(commands, "submit"));
             for (String op : List.of("migrate", "migrateStep", "migrateStep(int)", "migrateTo", "migrateData",
-                    "migrateDataStep", "rollbackTo", "rollbackStep", "rollbackDataStep", "no-such-op")) {
+                    "migrateDataStep", "rollbackTo", "rollbackStep", "rollbackDataStep", "baseline", "repair",
+                    "repairMarkApplied", "repairRemove", "no-such-op")) {
                 assertFalse(readOnly.isOperationAllowed(repo, op), op);
             }
             assertFalse(readOnly.isOperationAllowed(tasks, "run"));
@@ -88,9 +92,9 @@ class PreflightRestrictorTest {
 
             // JConsole shows the same split: INFO for what only reads, ACTION for the rest.
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            for (ObjectName bean : List.of(repo, tasks, jobs)) {
+            for (ObjectName bean : List.of(repo, tasks, jobs, commands)) {
                 for (MBeanOperationInfo op : server.getMBeanInfo(bean).getOperations()) {
-                    boolean reads = Set.of("status", "statusJson", "validate", "lint", "describe", "job")
+                    boolean reads = Set.of("status", "statusJson", "validate", "lint", "describe", "job", "query")
                             .contains(op.getName());
                     assertEquals(reads ? MBeanOperationInfo.INFO : MBeanOperationInfo.ACTION, op.getImpact(),
                             bean + " " + op.getName());

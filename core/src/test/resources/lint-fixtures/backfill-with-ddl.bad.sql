@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN plan text;
+UPDATE users SET plan = 'free';

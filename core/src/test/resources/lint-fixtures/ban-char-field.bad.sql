@@ -1,0 +1,1 @@
+CREATE TABLE public.countries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code char(2));

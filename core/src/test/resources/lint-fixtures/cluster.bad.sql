@@ -1,0 +1,1 @@
+CLUSTER events USING events_created_at_idx;

@@ -1,0 +1,5 @@
+-- preflight:no-transaction
+-- squawk-disable-assume-in-transaction
+SET lock_timeout = '2s';
+SET statement_timeout = '1h';
+DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;

@@ -1,0 +1,1 @@
+UPDATE public.users SET plan = 'free', plan = 'pro' WHERE id = 1;

@@ -1,0 +1,3 @@
+SET lock_timeout = '2s';
+SET statement_timeout = '30s';
+ALTER TABLE public.users ADD COLUMN settings jsonb;

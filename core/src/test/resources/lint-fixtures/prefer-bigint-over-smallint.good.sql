@@ -1,0 +1,1 @@
+CREATE TABLE public.ratings (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stars bigint);

@@ -1,0 +1,1 @@
+CREATE TABLE public.tags (id bigserial PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE public.teams (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name varchar(100));

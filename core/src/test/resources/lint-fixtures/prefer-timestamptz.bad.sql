@@ -1,0 +1,1 @@
+CREATE TABLE public.logins (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamp NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);

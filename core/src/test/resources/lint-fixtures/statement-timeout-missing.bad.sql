@@ -1,0 +1,2 @@
+SET lock_timeout = '2s';
+ALTER TABLE public.users ADD COLUMN nickname text;

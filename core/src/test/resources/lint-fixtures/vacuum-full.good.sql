@@ -1,0 +1,5 @@
+-- preflight:no-transaction
+-- squawk-disable-assume-in-transaction
+SET lock_timeout = '2s';
+SET statement_timeout = '1h';
+VACUUM (ANALYZE) events;

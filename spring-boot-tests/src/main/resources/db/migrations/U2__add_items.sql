@@ -1,0 +1,1 @@
+delete from item where name in ('apple', 'pear');

@@ -1,0 +1,1 @@
+create table item (id serial primary key, name text not null);

@@ -1,0 +1,1 @@
+insert into item (name) values ('apple'), ('pear');
