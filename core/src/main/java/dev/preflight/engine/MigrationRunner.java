@@ -216,8 +216,9 @@ final class MigrationRunner {
         String before = done.isEmpty() ? "" : "\nThe " + (done.size() == 1 ? "migration" : "migrations")
                 + " before it in this run " + (done.size() == 1 ? "is " : "are ") + (step.up() ? "applied: " : "reverted: ")
                 + Summaries.ids(done.stream().map(MigrateResult.Applied::id).toList()) + ".";
+        // The failing statement's file and line as data too: --json reports them as the error's file and line.
         return new MigrationException((step.up() ? "" : "reverting ") + step.describe() + " failed: " + e.where()
-                + "\n" + consequence + before, e.getCause());
+                + "\n" + consequence + before, e.origin, e.line, e.getCause());
     }
 
 }

@@ -80,17 +80,19 @@ final class ScriptRunner {
             SqlStatement other = statements.stream().filter(s -> !s.cannotRunInTransaction()).findFirst().orElseThrow();
             throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
                     + " cannot run inside a transaction, but line " + other.line() + " needs one. "
-                    + "Move the statement into a migration of its own, as " + tool.name() + " requires.");
+                    + "Move the statement into a migration of its own, as " + tool.name() + " requires.",
+                    script.origin(), noTx.line(), null);
         }
         if (noTx != null) {
             throw new MigrationException(script.origin() + ":" + noTx.line() + ": " + firstWords(noTx)
                     + " cannot run inside a transaction. Mark the migration non-transactional: "
-                    + markerHint(tool) + ".");
+                    + markerHint(tool) + ".", script.origin(), noTx.line(), null);
         }
         if (control != null) {
             throw new MigrationException(script.origin() + ":" + control.line() + ": " + firstWords(control)
                     + " controls the transaction, but Preflight already runs this migration in one (with its "
-                    + "history row). Remove it, or mark the migration non-transactional: " + markerHint(tool) + ".");
+                    + "history row). Remove it, or mark the migration non-transactional: " + markerHint(tool) + ".",
+                    script.origin(), control.line(), null);
         }
         return true;
     }

@@ -175,6 +175,41 @@ class CommandJsonTest {
     }
 
     @Test
+    void aStatementThatFailsWhileRunningSaysItsFileAndLine() {
+        files.write("4_fails.sql", "-- migrate:up\ncreate table t4 (id int);\n\ninsert into no_such_table values (1);\n");
+
+        JsonNode failed = error(1, "migrate");
+
+        assertEquals("failed", failed.get("code").asText());
+        assertTrue(failed.get("file").asText().endsWith("4_fails.sql"), failed.toString());
+        assertEquals(4, failed.get("line").asInt(), failed.toString());
+    }
+
+    @Test
+    void aHalfAppliedMigrationShowsWhereItStoppedAndRepairMendsIt() {
+        check(0, "migrate-result", "migrate");
+        files.write("4_nt.sql", "-- migrate:up transaction:false\ncreate table t4 (id int);\n"
+                + "insert into no_such_table values (1);\n-- migrate:down\ndrop table t4;\n");
+
+        JsonNode failed = error(1, "migrate");
+        assertTrue(failed.get("file").asText().endsWith("4_nt.sql"), failed.toString());
+        assertEquals(3, failed.get("line").asInt(), failed.toString());
+        JsonNode row = check(0, "status", "status").get(0).get("migrations").get(3);
+        assertEquals("4", row.get("id").asText());
+        assertEquals("FAILED", row.get("status").asText());
+        assertEquals("statement 2 of 2", row.get("detail").asText());
+        assertEquals(List.of("failed"), texts(check(1, "validation", "validate").get(0).get("kinds")));
+
+        assertEquals("usage", error(2, "repair", "--mark-applied", "4", "--remove", "4").get("code").asText());
+        JsonNode unknown = error(2, "repair", "--remove", "9");
+        assertTrue(unknown.get("message").asText().startsWith("no failed or interrupted migration has version 9"),
+                unknown.toString());
+        assertEquals(List.of("recorded schema migration 4 nt as applied"),
+                texts(check(0, "repair", "repair", "--mark-applied", "4").get(0).get("actions")));
+        assertEquals("up", check(0, "status", "status").get(0).get("migrations").get(3).get("status").asText());
+    }
+
+    @Test
     void aSchemaRefusesWhatItDoesNotDocument() {
         JsonSchemas.assertMatches("baseline", "{\"repo\":\"main\",\"version\":\"2\"}");
         assertThrows(AssertionError.class,
