@@ -36,7 +36,7 @@ public final class Commands {
     private static final String SARIF = "sarif";
 
     public static final Command<StatusReport> STATUS = Command.<StatusReport>named("status")
-            .summary("every migration of each repo: up, down, FAILED or FILE NOT FOUND")
+            .summary("every migration of each repo: up, down, FAILED, INTERRUPTED or FILE NOT FOUND")
             .repos(RepoPolicy.EVERY).readOnly()
             .prepares(scope -> scope.preflight()::status)
             .renders(StatusReport::toTable, StatusReport::toJson, "status")
@@ -71,7 +71,7 @@ public final class Commands {
             .build();
 
     public static final Command<ValidationReport> VALIDATE = Command.<ValidationReport>named("validate")
-            .summary("exit 1 if anything is pending, changed, missing or failed (--json names which)")
+            .summary("exit 1 if anything is pending, changed, missing, failed or interrupted (--json names which)")
             .repos(RepoPolicy.EVERY).readOnly()
             .prepares(scope -> scope.preflight()::validate)
             .renders(ValidationReport::toText, ValidationReport::toJson, "validation")
