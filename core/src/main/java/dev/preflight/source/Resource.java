@@ -127,7 +127,10 @@ record Resource(String path, String origin, String container, Content content, O
                     .decode(bytes)
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new MigrationException(origin + " is not valid UTF-8: save it as UTF-8 (migrations are read as UTF-8)", e);
+            // The decoder stops at the first byte it cannot read; its exception says no more than this message.
+            String at = bytes.hasRemaining() ? String.format(" (at byte 0x%02X)", bytes.get(bytes.position()) & 0xff) : "";
+            throw new MigrationException(origin + " is not valid UTF-8" + at
+                    + ": save it as UTF-8 (migrations are read as UTF-8)");
         }
     }
 }

@@ -64,7 +64,7 @@ class CliMessagesTest {
         MigrationFiles files = new MigrationFiles(dir.resolve("migrations"));
         Files.write(files.dir().resolve("V1__latin1.sql"), new byte[] {'s', 'e', 'l', 'e', 'c', 't', ' ', (byte) 0xe9});
         ChildJvm.Result notUtf8 = cli("--url=" + db.url(), "--locations=" + files.dir(), "status");
-        assertTrue(notUtf8.stderr().contains("V1__latin1.sql is not valid UTF-8"), notUtf8::toString);
+        assertTrue(notUtf8.stderr().contains("V1__latin1.sql is not valid UTF-8 (at byte 0xE9)"), notUtf8::toString);
         assertOneBlock(notUtf8);
 
         ChildJvm.Result missing = cli("--url=" + db.url(), "--locations=" + dir.resolve("nowhere"), "migrate");
