@@ -338,12 +338,12 @@ public final class HistoryTable {
                 ps.setString(2, name);
                 ps.executeUpdate();
             }
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName + " where kind = ? and version = ?"
-                + (version.tie() != null ? " and name = ?" : "") + " and not success")) {
-            bindMigration(ps, kind, version, name);
-            ps.executeUpdate();
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + qualifiedName + " where kind = ?"
+                    + " and version = ?" + (version.tie() != null ? " and name = ?" : "") + " and not success")) {
+                bindMigration(ps, kind, version, name);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -145,6 +145,38 @@ class LargeFileReaderTest {
     }
 
     @Test
+    void aScriptOfSeveralSectionsGetsBackOnlyItsOwnRows() {
+        // sql-migrate: Up, Down, Up again. The first Up's function body holds lines that look like COPY data; the
+        // Down between the two Up sections (blanked in the up script) has a COPY of its own, whose rows are its own.
+        String file = "-- +migrate Up\n"
+                + "create function f() returns text language sql as $$\n"
+                + "select x from stdin;\n"
+                + "-- not data\n"
+                + "\\.\n"
+                + "$$;\n"
+                + "-- +migrate Down\n"
+                + "copy t from stdin;\n"
+                + "1\n"
+                + "\\.\n"
+                + "-- +migrate Up\n"
+                + "create table t (id int);\n";
+        byte[] bytes = bytes(file);
+        // A stamp that says "large": the file is read as a large one, both blocks' rows left in the file.
+        Resource large = new Resource("1_f.sql", "db/1_f.sql", "db", () -> new ByteArrayInputStream(bytes),
+                new Resource.FileStamp(LargeFileReader.LARGE + 1, 0, null));
+        Migration m = new SingleFileLayout().read(List.of(large), dev.preflight.Kind.SCHEMA, new Problems()).get(0);
+        assertEquals(List.of(4), m.up().ownCopyRows().stream().map(CopyRows::firstLine).toList(),
+                "the up script has the look-alike row of its own lines, not the down's");
+        assertEquals(List.of(9), m.down().ownCopyRows().stream().map(CopyRows::firstLine).toList());
+
+        String up = m.up().whole().sql();
+
+        assertEquals("create function f() returns text language sql as $$\nselect x from stdin;\n-- not data\n"
+                + "\\.\n$$;\n\n\n\n\n\ncreate table t (id int);\n", up, "the down's lines stay blank");
+        assertEquals(List.of(2, 12), SqlSplitter.split(up, "db/1_f.sql", 2).stream().map(SqlStatement::line).toList());
+    }
+
+    @Test
     void invalidUtf8InTheSqlIsStillAnError() {
         byte[] file = {'s', 'e', 'l', 'e', 'c', 't', ' ', (byte) 0xe9, ';', '\n'};
         assertThrows(dev.preflight.MigrationException.class, () -> read(file));
