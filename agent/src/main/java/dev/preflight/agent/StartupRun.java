@@ -6,6 +6,7 @@ import dev.preflight.config.Startup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 
@@ -49,14 +50,13 @@ final class StartupRun {
             health.repoStarted(repo);
             try (Preflight preflight = Preflight.open(config.repo(repo), loader, health)) {
                 if (mode == Startup.VALIDATE) {
-                    preflight.validate().orThrow();
-                    LOG.info("validate {}: files and database agree, nothing pending", repo);
+                    StartupValidation.check(preflight, repo);
                 } else {
                     preflight.migrate();
                 }
             } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
                 // The errors: a Java migration of the application that cannot be found or loaded.
-                return Optional.of(new Failure(mode.name().toLowerCase(java.util.Locale.ROOT) + " repo " + repo, e));
+                return Optional.of(new Failure(mode.name().toLowerCase(Locale.ROOT) + " repo " + repo, e));
             }
         }
         health.migrated();

@@ -149,7 +149,7 @@ class KubernetesTest {
     }
 
     @Test
-    void initContainerMigratesTheAppValidatesAndARollingUpdateKeepsV1Serving() throws Exception {
+    void initContainerMigratesTheAppValidatesAndARollingUpdateKeepsV1ServingAndRestarting() throws Exception {
         KubernetesReadme.Example example = KubernetesReadme.example(1);
         KubernetesReadme.Container migrate = example.container("migrate");
         KubernetesReadme.Container app = example.container("app");
@@ -184,6 +184,17 @@ class KubernetesTest {
                     assertTrue(app2.todos().contains("buy milk"));
                     assertTrue(app1.todos().contains("buy milk"));
                     assertEquals(200, probe(pod1, app.probes().get("readinessProbe")).status());
+
+                    // A v1 pod that restarts mid-rollout finds v2's migration applied without a file of its own:
+                    // a newer release at work, not drift, so it starts again.
+                    app1.close();
+                    try (DemoJvm restarted = DemoJvm.inPod(pod1, image, environment(app, pod1, v1))) {
+                        restarted.awaitServing();
+                        awaitReady(pod1, app, restarted);
+                        assertTrue(restarted.output().contains("applied by a newer release of the application"
+                                + " (20240104000000)"), restarted::output);
+                        assertTrue(restarted.todos().contains("buy milk"));
+                    }
                 }
             }
         }
