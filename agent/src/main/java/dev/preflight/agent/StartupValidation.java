@@ -1,14 +1,15 @@
 package dev.preflight.agent;
 
+import dev.preflight.Kind;
 import dev.preflight.MigrationStatus;
 import dev.preflight.Preflight;
 import dev.preflight.StatusReport;
 import dev.preflight.ValidationReport;
 import dev.preflight.ValidationReport.Problem;
-import dev.preflight.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
  * {@code startup=validate}: the start fails when anything is pending, changed, failed or missing, except for one
  * case a rolling update makes normal. While v2 rolls out, its init container (or its first pod) has applied v2's
  * migrations; a v1 pod that restarts then finds applied migrations it has no file for, all newer than its own
- * newest. That is a newer release at work, not drift: it is logged and v1 starts, as {@code startup=migrate} lets it.
+ * newest (in the layout's own order). That is a newer release at work, not drift: it is logged and v1 starts, as {@code startup=migrate} lets it.
  * A missing file older than the newest local one is still drift and still fails.
  *
  * <pre>{@code
@@ -48,22 +49,28 @@ final class StartupValidation {
     }
 
     /**
-     * The versions applied without a file here when every one of them is newer than the newest migration that has a
-     * file here (and they account for all {@code missing} problems); empty otherwise.
+     * The versions applied without a file here when every one of them comes after the last schema migration that has
+     * a file here, in the layout's own order (the status lists migrations in it), and they account for all
+     * {@code missing} problems; empty otherwise.
      */
     private static Optional<List<String>> appliedByANewerRelease(StatusReport status, int missing) {
-        Version newestLocal = null;
-        for (MigrationStatus m : status.migrations()) {
-            if (m.version() != null && m.state() != MigrationStatus.State.FILE_NOT_FOUND) {
-                Version v = Version.parse(m.version());
-                newestLocal = newestLocal == null || v.compareTo(newestLocal) > 0 ? v : newestLocal;
+        List<MigrationStatus> schema = status.migrations().stream()
+                .filter(m -> m.version() != null && m.kind() != Kind.DATA).toList();
+        int lastLocal = -1;
+        for (int i = 0; i < schema.size(); i++) {
+            if (schema.get(i).origin() != null) {
+                lastLocal = i;
             }
         }
-        List<MigrationStatus> gone = status.migrations().stream()
-                .filter(m -> m.state() == MigrationStatus.State.FILE_NOT_FOUND).toList();
-        Version newest = newestLocal;
-        boolean allNewer = gone.size() == missing && gone.stream()
-                .allMatch(m -> m.version() != null && (newest == null || Version.parse(m.version()).compareTo(newest) > 0));
-        return allNewer ? Optional.of(gone.stream().map(MigrationStatus::id).toList()) : Optional.empty();
+        List<String> gone = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            if (schema.get(i).state() == MigrationStatus.State.FILE_NOT_FOUND) {
+                if (i < lastLocal) {
+                    return Optional.empty();
+                }
+                gone.add(schema.get(i).id());
+            }
+        }
+        return gone.size() == missing ? Optional.of(gone) : Optional.empty();
     }
 }
